@@ -1,0 +1,64 @@
+// A workspace's content-mix policy, stored as JSON on the workspace and always read
+// through this schema, so that a missing key takes its default and a bad one is refused.
+import { z } from "zod";
+
+export const severities = ["block", "warn", "off"] as const;
+const severity = z.enum(severities);
+
+export const categorySchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, "lower-case letters, digits and dashes"),
+  label: z.string().trim().min(1).max(60),
+  promotional: z.boolean(),
+  offer: z.boolean().default(false),
+});
+export type Category = z.infer<typeof categorySchema>;
+
+export const defaultCategories: Category[] = [
+  { id: "educational", label: "Educational", promotional: false, offer: false },
+  { id: "engagement", label: "Engagement", promotional: false, offer: false },
+  { id: "curated", label: "Curated", promotional: false, offer: false },
+  { id: "news", label: "News", promotional: false, offer: false },
+  { id: "behind-the-scenes", label: "Behind the scenes", promotional: false, offer: false },
+  { id: "promotional", label: "Promotional", promotional: true, offer: false },
+  { id: "offer", label: "Offer (discounts, contests)", promotional: true, offer: true },
+];
+
+export const mixRulesSchema = z.object({
+  categories: z
+    .array(categorySchema)
+    .min(1)
+    .refine((list) => new Set(list.map((c) => c.id)).size === list.length, "category ids must be unique")
+    .default(defaultCategories),
+  selfPromotion: z
+    .object({
+      severity: severity.default("block"),
+      onePer: z.number().int().min(2).max(50).default(4),
+      maxShare: z
+        .object({ percent: z.number().min(1).max(100), days: z.number().int().min(1).max(90) })
+        .optional(),
+    })
+    .prefault({}),
+  duplicates: z
+    .object({
+      severity: severity.default("block"),
+      windowDays: z.number().int().min(1).max(3650).default(90),
+      nearSeverity: severity.default("warn"),
+      nearThreshold: z.number().min(0.5).max(1).default(0.8),
+    })
+    .prefault({}),
+  offers: z
+    .object({ severity: severity.default("warn"), perWeek: z.number().int().min(0).max(50).default(2) })
+    .prefault({}),
+  dailyCap: z
+    .object({ severity: severity.default("warn"), perDay: z.number().int().min(1).max(100).default(3) })
+    .prefault({}),
+  spacing: z
+    .object({ severity: severity.default("warn"), minutes: z.number().int().min(0).max(1440).default(60) })
+    .prefault({}),
+  quietChannel: z
+    .object({ severity: severity.default("warn"), days: z.number().int().min(1).max(365).default(7) })
+    .prefault({}),
+});
+export type MixRules = z.infer<typeof mixRulesSchema>;
+
+export const defaultMixRules = (): MixRules => mixRulesSchema.parse({});

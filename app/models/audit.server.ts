@@ -1,0 +1,27 @@
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/utils/db.server";
+
+type Db = Prisma.TransactionClient | typeof prisma;
+
+export type AuditInput = {
+  workspaceId: string | null;
+  actorId: string | null;
+  action: string;
+  targetType?: string;
+  targetId?: string;
+  data?: Prisma.InputJsonValue;
+};
+
+/** Records who did what; pass the transaction so the record and the change commit together. */
+export function recordAudit(db: Db, event: AuditInput) {
+  return db.auditEvent.create({ data: { ...event, data: event.data ?? {} }, select: { id: true } });
+}
+
+export function listAuditEvents(workspaceId: string, take = 50) {
+  return prisma.auditEvent.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    take,
+    select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}

@@ -1,0 +1,42 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { acceptInvitation, findInvitation, invitationProblem } from "~/models/member.server";
+import { requireUser } from "~/utils/auth.server";
+
+async function load(request: Request, token: string | undefined) {
+  const user = await requireUser(request);
+  const invitation = token && token.length <= 100 ? await findInvitation(token) : null;
+  return { user, invitation, problem: invitationProblem(invitation, user) };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { invitation, problem } = await load(request, params.token);
+  if (problem || !invitation) return data({ problem, workspace: null, role: null }, { status: 404 });
+  return { problem: null, workspace: invitation.workspace.name, role: invitation.role.toLowerCase() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, invitation, problem } = await load(request, params.token);
+  if (problem || !invitation) return data({ problem }, { status: 404 });
+  if (!(await acceptInvitation(invitation, user.id))) return data({ problem: "This invitation was used already." }, { status: 409 });
+  return redirect(`/w/${invitation.workspace.slug}`);
+}
+
+export default function AcceptInvitation() {
+  const { problem, workspace, role } = useLoaderData<typeof loader>();
+  return (
+    <main className="narrow">
+      <h1>Invitation</h1>
+      {problem ? (
+        <p role="alert">{problem}</p>
+      ) : (
+        <Form method="post" className="stack">
+          <p>
+            You are invited to <strong>{workspace}</strong> as {role === "approver" ? "an" : "a"} {role}.
+          </p>
+          <button type="submit">Join {workspace}</button>
+        </Form>
+      )}
+    </main>
+  );
+}

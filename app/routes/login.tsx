@@ -1,0 +1,72 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors } from "~/components/field";
+import { signInSchema } from "~/domain/account-schemas";
+import { requireAnonymous, safeRedirect, startSession, verifySignIn } from "~/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Rytm" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: signInSchema });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+  const result = await verifySignIn(email, password, context.clientAddress);
+  if (!result.ok && result.reason === "throttled") {
+    const minutes = Math.ceil(result.retryAfterSeconds / 60);
+    return data(
+      submission.reply({
+        formErrors: [`Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`],
+        hideFields: ["password"],
+      }),
+      { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+    );
+  }
+  if (!result.ok) {
+    return data(submission.reply({ formErrors: ["The e-mail address or the password is wrong."], hideFields: ["password"] }), {
+      status: 401,
+    });
+  }
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await startSession(request, result.userId) } });
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(signInSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <main className="narrow">
+      <h1>Sign in to Rytm</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus />
+        </Field>
+        <Field label="Password" errors={fields.password.errors} errorId={fields.password.errorId}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
+        </Field>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <button type="submit">Sign in</button>
+      </Form>
+      <p className="muted">
+        New here?{" "}
+        <Link to={searchParams.get("redirectTo") ? `/signup?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : "/signup"}>
+          Create an account
+        </Link>
+      </p>
+    </main>
+  );
+}

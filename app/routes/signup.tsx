@@ -1,0 +1,71 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Field, FormErrors } from "~/components/field";
+import { signUpSchema } from "~/domain/account-schemas";
+import { createUser, requireAnonymous, safeRedirect, startSession } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Rytm" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = await parseWithZod(formData, {
+    schema: signUpSchema.superRefine(async ({ email }, ctx) => {
+      const taken = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+      if (taken) ctx.addIssue({ code: "custom", path: ["email"], message: "An account with this e-mail already exists. Sign in instead." });
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const user = await createUser(submission.value);
+  if (!user) {
+    return data(submission.reply({ fieldErrors: { email: ["An account with this e-mail already exists. Sign in instead."] }, hideFields: ["password"] }), {
+      status: 400,
+    });
+  }
+  return redirect(safeRedirect(submission.value.redirectTo, "/workspaces"), {
+    headers: { "Set-Cookie": await startSession(request, user.id) },
+  });
+}
+
+export default function SignUp() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(signUpSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <main className="narrow">
+      <h1>Create your Rytm account</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <Field label="Name" errors={fields.name.errors} errorId={fields.name.errorId}>
+          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" autoFocus />
+        </Field>
+        <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+          <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
+        </Field>
+        <Field label="Password (at least 10 characters)" errors={fields.password.errors} errorId={fields.password.errorId}>
+          <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
+        </Field>
+        <FormErrors errors={form.errors} id={form.errorId} />
+        <button type="submit">Create account</button>
+      </Form>
+      <p className="muted">
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
+    </main>
+  );
+}

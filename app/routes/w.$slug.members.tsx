@@ -1,0 +1,180 @@
+import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormErrors } from "~/components/field";
+import { roles } from "~/domain/permissions";
+import { inviteSchema, memberActionSchema } from "~/domain/workspace-schemas";
+import {
+  MemberRuleError,
+  changeRole,
+  inviteMember,
+  listMembers,
+  listOpenInvitations,
+  removeMember,
+  revokeInvitation,
+} from "~/models/member.server";
+import { env } from "~/utils/env.server";
+import { notFound, requireWorkspace } from "~/utils/permissions.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workspace, role, user } = await requireWorkspace(request, params.slug, "member:read");
+  const isOwner = role === "OWNER";
+  const [members, invitations] = await Promise.all([
+    listMembers(workspace.id),
+    isOwner ? listOpenInvitations(workspace.id) : Promise.resolve([]),
+  ]);
+  return { workspace, members, invitations, isOwner, userId: user.id };
+}
+
+function invitationUrl(request: Request, token: string) {
+  const origin = env().APP_URL ? new URL(env().APP_URL!).origin : new URL(request.url).origin;
+  return `${origin}/invitations/${token}`;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { workspace, user } = await requireWorkspace(request, params.slug, "member:manage");
+  const submission = parseWithZod(await request.formData(), { schema: memberActionSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), invitationUrl: null }, { status: 400 });
+  const input = submission.value;
+  try {
+    switch (input.intent) {
+      case "invite": {
+        const token = await inviteMember(workspace.id, user.id, input);
+        return { result: submission.reply({ resetForm: true }), invitationUrl: invitationUrl(request, token) };
+      }
+      case "change-role":
+        if (!(await changeRole(workspace.id, user.id, input.membershipId, input.role))) notFound("This member");
+        break;
+      case "remove":
+        if (!(await removeMember(workspace.id, user.id, input.membershipId))) notFound("This member");
+        break;
+      case "revoke-invitation":
+        if (!(await revokeInvitation(workspace.id, user.id, input.invitationId))) notFound("This invitation");
+        break;
+    }
+  } catch (error) {
+    if (error instanceof MemberRuleError) {
+      return data({ result: submission.reply({ formErrors: [error.message] }), invitationUrl: null }, { status: 409 });
+    }
+    throw error;
+  }
+  return { result: submission.reply(), invitationUrl: null };
+}
+
+const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase();
+
+export default function Members() {
+  const { members, invitations, isOwner } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(inviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: memberActionSchema }),
+  });
+  const { key: _roleKey, ...roleProps } = getSelectProps(fields.role);
+  return (
+    <main className="page">
+      <h1>Members</h1>
+      <FormErrors errors={form.errors} id={form.errorId} />
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Role</th>
+            {isOwner ? <th>Actions</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.id}>
+              <td>{member.user.name}</td>
+              <td>{member.user.email}</td>
+              <td>
+                {isOwner ? (
+                  <Form method="post" className="inline">
+                    <input type="hidden" name="intent" value="change-role" />
+                    <input type="hidden" name="membershipId" value={member.id} />
+                    <select name="role" defaultValue={member.role} aria-label={`Role of ${member.user.name}`}>
+                      {roles.map((role) => (
+                        <option key={role} value={role}>
+                          {roleLabel(role)}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" className="secondary">
+                      Change
+                    </button>
+                  </Form>
+                ) : (
+                  roleLabel(member.role)
+                )}
+              </td>
+              {isOwner ? (
+                <td>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="membershipId" value={member.id} />
+                    <button type="submit" className="secondary" aria-label={`Remove ${member.user.name}`}>
+                      Remove
+                    </button>
+                  </Form>
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {isOwner ? (
+        <>
+          <h2>Invite someone</h2>
+          <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="invite" />
+            <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+              <input {...getInputProps(fields.email, { type: "email" })} />
+            </Field>
+            <Field label="Role" errors={fields.role.errors} errorId={fields.role.errorId}>
+              <select {...roleProps} defaultValue={fields.role.initialValue ?? "EDITOR"}>
+                {roles.map((role) => (
+                  <option key={role} value={role}>
+                    {roleLabel(role)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <button type="submit">Create invitation link</button>
+          </Form>
+          {actionData?.invitationUrl ? (
+            <div role="status">
+              <p>Send this link to the person you invited. It works once, for that e-mail address, for 14 days:</p>
+              <p className="copy" data-testid="invitation-url">
+                {actionData.invitationUrl}
+              </p>
+            </div>
+          ) : null}
+          {invitations.length ? (
+            <>
+              <h2>Open invitations</h2>
+              <ul>
+                {invitations.map((invitation) => (
+                  <li key={invitation.id}>
+                    {invitation.email} as {roleLabel(invitation.role)}
+                    <Form method="post" className="inline" style={{ marginLeft: "0.5rem" }}>
+                      <input type="hidden" name="intent" value="revoke-invitation" />
+                      <input type="hidden" name="invitationId" value={invitation.id} />
+                      <button type="submit" className="link">
+                        revoke
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </main>
+  );
+}

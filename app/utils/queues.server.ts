@@ -1,0 +1,27 @@
+// Bull queues shared by the web app (which adds jobs) and the worker (which runs them).
+import Bull from "bull";
+import type { Redis } from "ioredis";
+import { env } from "./env.server";
+import { createRedis, redisKey } from "./redis.server";
+
+export const queueNames = { maintenance: "maintenance" } as const;
+export type QueueName = (typeof queueNames)[keyof typeof queueNames];
+
+export const HEARTBEAT_EVERY_MS = 15_000;
+export const heartbeatKey = () => redisKey("worker", "heartbeat");
+
+/**
+ * A Bull queue whose keys live under REDIS_PREFIX. Plain commands and pub/sub each share
+ * one connection per queue; Bull's blocking client gets its own, as it must.
+ */
+export function createQueue(name: QueueName): Bull.Queue {
+  const shared: Partial<Record<"client" | "subscriber", Redis>> = {};
+  return new Bull(name, {
+    prefix: env().REDIS_PREFIX,
+    createClient: (type) => {
+      if (type === "bclient") return createRedis();
+      shared[type] ??= createRedis();
+      return shared[type];
+    },
+  });
+}

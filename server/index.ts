@@ -1,0 +1,33 @@
+// Web process entry: validates the environment, then serves the app.
+import "dotenv/config";
+import { EnvError, env } from "../app/utils/env.server.ts";
+import { createApp } from "./app.ts";
+import { createLogger } from "./logger.ts";
+
+let config;
+try {
+  config = env();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const logger = createLogger("rytm-web", config.LOG_LEVEL);
+const mode = process.argv.includes("--dev") ? "development" : "production";
+const { app, close } = await createApp({
+  mode,
+  extraOrigins: config.APP_URL ? [new URL(config.APP_URL).origin] : [],
+  logger,
+});
+const server = app.listen(config.PORT, config.HOST, () => {
+  logger.info({ url: `http://${config.HOST}:${config.PORT}`, mode }, "web server listening");
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "web server stopping");
+  server.close(() => void close().then(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.once("SIGTERM", () => shutdown("SIGTERM"));
+process.once("SIGINT", () => shutdown("SIGINT"));

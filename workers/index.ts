@@ -1,0 +1,31 @@
+// Worker process entry. SIGTERM/SIGINT: stop taking jobs, finish the running ones, exit 0.
+import "dotenv/config";
+import { EnvError, env } from "../app/utils/env.server.ts";
+import { createLogger } from "../server/logger.ts";
+import { startWorker } from "./runtime.ts";
+
+let config;
+try {
+  config = env();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const logger = createLogger("rytm-worker", config.LOG_LEVEL);
+const worker = await startWorker(logger);
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) {
+    logger.warn({ signal }, "second signal: exiting without waiting");
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, "shutdown requested");
+  await worker.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", (s) => void shutdown(s));
+process.on("SIGINT", (s) => void shutdown(s));

@@ -1,0 +1,53 @@
+// The worker's life cycle: open the queues, register what each job does, and on stop
+// let running jobs finish before closing (Bull's close waits for active jobs).
+import type Bull from "bull";
+import type { Logger } from "pino";
+import { HEARTBEAT_EVERY_MS, createQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
+import { redis } from "../app/utils/redis.server.ts";
+
+export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
+
+export type Processors = Partial<Record<string, (job: Bull.Job) => Promise<unknown>>>;
+
+/**
+ * The heartbeat travels through Bull like any job, so a fresh heartbeat proves that a
+ * worker is consuming the queue, not merely that a process is alive.
+ */
+async function heartbeat(job: Bull.Job) {
+  const at = new Date().toISOString();
+  await redis().set(heartbeatKey(), JSON.stringify({ at, pid: process.pid, jobId: job.id }), "PX", HEARTBEAT_EVERY_MS * 4);
+  return { at };
+}
+
+export async function startWorker(logger: Logger, extra: Processors = {}): Promise<Worker> {
+  const maintenance = createQueue(queueNames.maintenance);
+  const processors: Processors = { heartbeat, ...extra };
+  for (const [name, run] of Object.entries(processors)) {
+    if (!run) continue;
+    void maintenance.process(name, 1, async (job) => {
+      const started = Date.now();
+      try {
+        const result = await run(job);
+        logger.debug({ queue: maintenance.name, job: name, jobId: job.id, ms: Date.now() - started }, "job done");
+        return result;
+      } catch (error) {
+        logger.error({ queue: maintenance.name, job: name, jobId: job.id, err: error }, "job failed");
+        throw error;
+      }
+    });
+  }
+  maintenance.on("error", (error) => logger.error({ err: error }, "queue error"));
+  await maintenance.isReady();
+  await maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
+  await maintenance.add("heartbeat", {}, { removeOnComplete: true });
+  logger.info({ queues: [maintenance.name] }, "worker started");
+
+  return {
+    queues: { [maintenance.name]: maintenance },
+    stop: async () => {
+      logger.info("worker stopping: waiting for running jobs");
+      await maintenance.close();
+      logger.info("worker stopped");
+    },
+  };
+}
