@@ -32,7 +32,7 @@ export default function AcceptInvitation() {
       ) : (
         <Form method="post" className="stack">
           <p>
-            You are invited to <strong>{workspace}</strong> as {role === "approver" ? "an" : "a"} {role}.
+            You are invited to <strong>{workspace}</strong> {`as ${role === "approver" ? "an" : "a"} ${role}.`}
           </p>
           <button type="submit">Join {workspace}</button>
         </Form>

@@ -1,12 +1,22 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  data,
+  redirect,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { signInSchema } from "~/domain/account-schemas";
 import { requireAnonymous, safeRedirect, startSession, verifySignIn } from "~/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Rytm" }];
+
+// Document responses take their headers from here: pass the throttle's Retry-After on.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -45,7 +55,6 @@ export default function Login() {
     lastResult,
     constraint: getZodConstraint(signInSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <main className="narrow">

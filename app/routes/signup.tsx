@@ -44,7 +44,6 @@ export default function SignUp() {
     lastResult,
     constraint: getZodConstraint(signUpSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <main className="narrow">

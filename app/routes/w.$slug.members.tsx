@@ -71,6 +71,7 @@ export default function Members() {
     lastResult: actionData?.result,
     constraint: getZodConstraint(inviteSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: memberActionSchema }),
+    defaultValue: { role: "EDITOR" },
   });
   const { key: _roleKey, ...roleProps } = getSelectProps(fields.role);
   return (
@@ -130,13 +131,13 @@ export default function Members() {
       {isOwner ? (
         <>
           <h2>Invite someone</h2>
-          <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
+          <Form method="post" className="stack" style={{ maxWidth: "28rem" }} aria-label="Invite someone" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="invite" />
             <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
               <input {...getInputProps(fields.email, { type: "email" })} />
             </Field>
             <Field label="Role" errors={fields.role.errors} errorId={fields.role.errorId}>
-              <select {...roleProps} defaultValue={fields.role.initialValue ?? "EDITOR"}>
+              <select {...roleProps}>
                 {roles.map((role) => (
                   <option key={role} value={role}>
                     {roleLabel(role)}

@@ -1,0 +1,18 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox","--disable-gpu","--disable-background-networking"] });
+const p = await b.newPage({ baseURL: "http://127.0.0.1:3000" });
+p.on("console", m => console.log("console:", m.text()));
+p.on("request", r => console.log("req:", r.method(), r.url()));
+await p.goto("/signup");
+await p.getByLabel("Name").fill("Nowa Osoba");
+await p.getByLabel("E-mail").fill("not-an-email");
+await p.getByLabel(/Password/).fill("short");
+await p.getByRole("button", { name: "Create account" }).click();
+await p.getByText("Enter a valid e-mail address").waitFor();
+await p.getByLabel("E-mail").fill("x"+Date.now()+"@test.example");
+await p.getByLabel(/Password/).fill("a long enough password");
+await p.getByRole("button", { name: "Create account" }).click();
+await p.waitForTimeout(2000);
+console.log(p.url());
+console.log(await p.locator("form").innerHTML());
+await b.close();

@@ -1,0 +1,46 @@
+// The demo the Quick start promises: seeded once per test run by the global set-up.
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { DEMO_PASSWORD, demoUsers } from "../../prisma/demo-data";
+import { Client } from "../support/http-client";
+
+describe("demo data", () => {
+  it("lets the freelancer owner sign in and see both brand workspaces", async () => {
+    const client = await new Client().signIn(demoUsers[0].email, DEMO_PASSWORD);
+    const home = await client.get("/workspaces");
+    const html = await home.text();
+    expect(html).toContain("Muzeum Miasta");
+    expect(html).toContain("Northwind Coffee");
+  });
+
+  it("has one person in each role and two time zones", async () => {
+    const workspaces = await prisma.workspace.findMany({
+      where: { slug: { in: ["muzeum-miasta", "northwind-coffee"] } },
+      select: { timeZone: true, memberships: { select: { role: true } } },
+      orderBy: { slug: "asc" },
+    });
+    expect(workspaces.map((w) => w.timeZone)).toEqual(["Europe/Warsaw", "America/New_York"]);
+    expect(workspaces[0]!.memberships.map((m) => m.role).sort()).toEqual(["APPROVER", "EDITOR", "OWNER", "VIEWER"]);
+  });
+
+  it("plans four weeks of weekday posts at the brand's local times", async () => {
+    const posts = await prisma.post.findMany({
+      where: { workspace: { slug: "muzeum-miasta" } },
+      select: { scheduledAt: true, variants: { select: { id: true } } },
+      orderBy: { scheduledAt: "asc" },
+    });
+    expect(posts.length).toBe(20);
+    const local = posts.map((p) => DateTime.fromJSDate(p.scheduledAt!, { zone: "Europe/Warsaw" }));
+    expect(new Set(local.map((d) => d.toFormat("HH:mm")))).toEqual(new Set(["09:00", "12:30", "18:00"]));
+    expect(local.every((d) => d.weekday <= 5)).toBe(true);
+    expect(local.at(-1)!.diff(local[0]!, "days").days).toBeLessThan(28);
+    expect(posts.every((p) => p.variants.length > 0)).toBe(true);
+  });
+
+  it("keeps the demo channel tokens encrypted", async () => {
+    const channels = await prisma.channel.findMany({ where: { workspace: { slug: "muzeum-miasta" } }, select: { credentials: true } });
+    expect(channels.length).toBe(4);
+    for (const c of channels) expect(c.credentials).toMatch(/^v1\./);
+  });
+});

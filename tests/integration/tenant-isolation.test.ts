@@ -1,0 +1,102 @@
+// The tenant isolation matrix: every route that reads or changes workspace data, asked by
+// every role of workspace A and by an owner of workspace B. The expected answers are the
+// README's role table, written out; denials must change nothing.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { addMember, createPost, createUser, createWorkspace, signedIn } from "../support/fixtures";
+import type { Client } from "../support/http-client";
+
+type Who = "owner" | "editor" | "approver" | "viewer" | "outsider";
+const everyone: Who[] = ["owner", "editor", "approver", "viewer", "outsider"];
+
+let A: { id: string; slug: string };
+let B: { id: string; slug: string };
+let postA: string;
+let editorMembershipA: string;
+let invitationA: string;
+const clients = {} as Record<Who, Client>;
+
+beforeAll(async () => {
+  A = await createWorkspace();
+  B = await createWorkspace();
+  for (const who of everyone) {
+    const user = await createUser(`${who}-${A.slug}`);
+    if (who === "outsider") await addMember(B.id, user.id, "OWNER");
+    else {
+      const m = await addMember(A.id, user.id, who.toUpperCase() as "OWNER");
+      if (who === "editor") editorMembershipA = m.id;
+    }
+    clients[who] = await signedIn(user);
+  }
+  postA = (await createPost(A.id)).id;
+  const owner = await prisma.membership.findFirstOrThrow({ where: { workspaceId: A.id, role: "OWNER" }, select: { userId: true } });
+  invitationA = (
+    await prisma.invitation.create({
+      data: { workspaceId: A.id, email: "invited@test.example", role: "VIEWER", tokenHash: `hash-${A.slug}`, invitedById: owner.userId, expiresAt: new Date(Date.now() + 86_400_000) },
+    })
+  ).id;
+});
+
+const snapshot = async () => ({
+  channels: await prisma.channel.count({ where: { workspaceId: A.id } }),
+  invitations: await prisma.invitation.count({ where: { workspaceId: A.id } }),
+  workspace: await prisma.workspace.findUniqueOrThrow({ where: { id: A.id }, select: { name: true, timeZone: true } }),
+  memberships: await prisma.membership.findMany({ where: { workspaceId: A.id }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+});
+
+type Case = { name: string; method: "GET" | "POST"; path: () => string; form?: () => Record<string, string>; expect: Record<Who, number> };
+
+const read = { owner: 200, editor: 200, approver: 200, viewer: 200, outsider: 404 };
+const ownerOnly = { owner: 200, editor: 403, approver: 403, viewer: 403, outsider: 404 };
+
+const cases: Case[] = [
+  { name: "plan (list view)", method: "GET", path: () => `/w/${A.slug}`, expect: read },
+  { name: "a post", method: "GET", path: () => `/w/${A.slug}/posts/${postA}`, expect: read },
+  { name: "channels", method: "GET", path: () => `/w/${A.slug}/channels`, expect: read },
+  { name: "members", method: "GET", path: () => `/w/${A.slug}/members`, expect: read },
+  { name: "settings", method: "GET", path: () => `/w/${A.slug}/settings`, expect: ownerOnly },
+  { name: "connect a channel", method: "POST", path: () => `/w/${A.slug}/channels`, form: () => ({ network: "x", name: "Probe" }), expect: ownerOnly },
+  { name: "invite a member", method: "POST", path: () => `/w/${A.slug}/members`, form: () => ({ intent: "invite", email: `probe-${Math.random()}@test.example`, role: "OWNER" }), expect: ownerOnly },
+  { name: "change a role", method: "POST", path: () => `/w/${A.slug}/members`, form: () => ({ intent: "change-role", membershipId: editorMembershipA, role: "EDITOR" }), expect: ownerOnly },
+  { name: "update settings", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ name: "Probe", timeZone: "UTC" }), expect: ownerOnly },
+];
+
+describe("tenant isolation matrix", () => {
+  for (const route of cases) {
+    for (const who of everyone) {
+      it(`${route.method} ${route.name} as ${who} → ${route.expect[who]}`, async () => {
+        const before = await snapshot();
+        const response = route.method === "GET" ? await clients[who].get(route.path()) : await clients[who].post(route.path(), route.form!());
+        expect(response.status).toBe(route.expect[who]);
+        const body = await response.text();
+        if (response.status === 404) expect(body).toContain("not a member of it");
+        if (response.status === 403) expect(body).toMatch(/As an? \w+ you cannot/);
+        if (route.method === "POST" && response.status !== 200) expect(await snapshot()).toEqual(before);
+      });
+    }
+  }
+});
+
+describe("objects of another workspace through one's own", () => {
+  it("a post of A is not found under B", async () => {
+    expect((await clients.outsider.get(`/w/${B.slug}/posts/${postA}`)).status).toBe(404);
+  });
+
+  it.each([
+    ["change-role", () => ({ membershipId: editorMembershipA, role: "OWNER" })],
+    ["remove", () => ({ membershipId: editorMembershipA })],
+    ["revoke-invitation", () => ({ invitationId: invitationA })],
+  ] as const)("%s with A's ids under B finds nothing and changes nothing", async (intent, form) => {
+    const before = await snapshot();
+    const response = await clients.outsider.post(`/w/${B.slug}/members`, { intent, ...form() });
+    expect(response.status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("an unknown workspace looks the same as one you are not in", async () => {
+    const unknown = await clients.viewer.get("/w/no-such-brand-anywhere");
+    const foreign = await clients.viewer.get(`/w/${B.slug}`);
+    expect(unknown.status).toBe(404);
+    expect(foreign.status).toBe(404);
+  });
+});

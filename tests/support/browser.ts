@@ -1,0 +1,42 @@
+// Debian's Chromium driven by playwright-core (environment.md): no browser download,
+// no background networking on a closed network; Playwright gives each launch a fresh
+// temporary profile.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { type Browser, type Page, chromium } from "playwright-core";
+import { inject } from "vitest";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const artifactsDir = path.resolve("tests/artifacts");
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ baseURL: inject("baseUrl"), locale: "en-GB" });
+  const page = await context.newPage();
+  // Shorter than the test's own timeout, so a stuck step fails with its own message.
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  return page;
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
+}

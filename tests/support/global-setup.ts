@@ -1,0 +1,45 @@
+// Once per `npm test`: a fresh database with every migration and the demo data, a fresh
+// Redis prefix, a production build of the app, and the real web server and worker
+// processes running against them. Torn down (database dropped, keys deleted) at the end.
+import { spawnSync } from "node:child_process";
+import type { TestProject } from "vitest/node";
+import { freePort, startProcess, stop, waitFor } from "./processes.ts";
+import { newTestEnv } from "./test-env.ts";
+
+export default async function setup(project: TestProject) {
+  const testEnv = newTestEnv();
+  Object.assign(process.env, testEnv);
+  const { deployMigrations } = await import("../../prisma/schema-engine.server.ts");
+  const { dropDatabase } = await import("../../prisma/database.server.ts");
+  await deployMigrations(testEnv.DATABASE_URL);
+  const { seedDemo } = await import("../../prisma/demo-data.ts");
+  await seedDemo();
+
+  const build = spawnSync("node_modules/.bin/remix", ["vite:build", "--logLevel", "error"], { encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`The app did not build:\n${build.stdout}\n${build.stderr}`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const web = startProcess("server/index.ts", { ...testEnv, PORT: String(port), HOST: "127.0.0.1" });
+  const worker = startProcess("workers/index.ts", testEnv);
+  await waitFor("the web server and the worker", async () => {
+    const response = await fetch(`${baseUrl}/healthz`);
+    return response.ok ? true : undefined;
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
+  });
+
+  project.provide("testEnv", testEnv);
+  project.provide("baseUrl", baseUrl);
+
+  return async () => {
+    await Promise.all([stop(web.child), stop(worker.child)]);
+    const { prisma } = await import("../../app/utils/db.server.ts");
+    await prisma.$disconnect();
+    await dropDatabase(testEnv.DATABASE_URL);
+    const { redis } = await import("../../app/utils/redis.server.ts");
+    const keys = await redis().keys(`${testEnv.REDIS_PREFIX}:*`);
+    if (keys.length) await redis().del(...keys);
+    redis().disconnect();
+  };
+}

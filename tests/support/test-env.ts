@@ -1,0 +1,28 @@
+// The environment one test run uses: its own database and its own Redis key prefix, so
+// runs never see each other's data (and CI can run beside a developer's tests).
+import { randomBytes } from "node:crypto";
+
+export type TestEnv = Record<
+  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL",
+  string
+>;
+
+export function newTestEnv(): TestEnv {
+  const id = `${Date.now().toString(36)}${randomBytes(3).toString("hex")}`;
+  return {
+    DATABASE_URL: `postgresql://postgres@127.0.0.1:5432/rytm_test_${id}`,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_PREFIX: `rytm-test-${id}`,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    NODE_ENV: "test",
+    LOG_LEVEL: "warn",
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    testEnv: TestEnv;
+    baseUrl: string;
+  }
+}
