@@ -21,5 +21,13 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
-  server: { hmr: process.env.VITE_HMR !== "off" },
+  build: {
+    rollupOptions: {
+      // zod ships comments Rollup cannot place; it drops them harmlessly but says so loudly.
+      onwarn(warning, warn) {
+        if (warning.code === "INVALID_ANNOTATION" && warning.id?.includes("node_modules/zod/")) return;
+        warn(warning);
+      },
+    },
+  },
 });

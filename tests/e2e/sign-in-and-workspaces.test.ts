@@ -35,6 +35,7 @@ describe("in the browser", () => {
     await page.getByLabel("Switch workspace").selectOption("northwind-coffee");
     await page.waitForURL(/\/w\/northwind-coffee$/);
     await page.getByText("Times are in America/New_York").waitFor();
+    expect(page.consoleErrors).toEqual([]);
   });
 
   it("a newcomer signs up, sees field errors, creates a brand and invites an approver", async () => {
@@ -68,5 +69,6 @@ describe("in the browser", () => {
     await expect.poll(() => link.textContent()).toMatch(/\/invitations\/[\w-]+$/);
     await screenshot(page, "members");
     expect(await prisma.invitation.count({ where: { email: `approver-${email}`, role: "APPROVER" } })).toBe(1);
+    expect(page.consoleErrors).toEqual([]);
   });
 });

@@ -25,9 +25,13 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
+/** A page that fails the test on a script error; its console errors are collected. */
+export async function newPage(browser: Browser): Promise<Page & { consoleErrors: string[] }> {
   const context = await browser.newContext({ baseURL: inject("baseUrl"), locale: "en-GB" });
-  const page = await context.newPage();
+  const page = Object.assign(await context.newPage(), { consoleErrors: [] as string[] });
+  page.on("console", (message) => {
+    if (message.type() === "error") page.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
   // Shorter than the test's own timeout, so a stuck step fails with its own message.
   page.setDefaultTimeout(10_000);
   page.on("pageerror", (error) => {
