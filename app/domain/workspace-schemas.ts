@@ -1,11 +1,10 @@
 // Workspace, member and channel forms, shared by the browser and the actions.
 import { z } from "zod";
 import { emailSchema } from "./account-schemas";
+import { networkKinds } from "./networks";
 import { roles } from "./permissions";
 import { isTimeZone } from "./time-zones";
 
-export const networkKinds = ["x", "mastodon", "bluesky", "linkedin", "facebook", "instagram", "threads", "tiktok", "webhook"] as const;
-export type NetworkKind = (typeof networkKinds)[number];
 
 export const workspaceNameSchema = z
   .string({ error: "Enter a name for the workspace" })

@@ -1,6 +1,6 @@
 // Connected channels of one workspace. Credentials go in encrypted and never come out
 // of these functions in clear: the UI only learns whether a channel has them.
-import type { NetworkKind } from "~/domain/workspace-schemas";
+import type { NetworkKind } from "~/domain/networks";
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { recordAudit } from "./audit.server";

@@ -4,7 +4,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { can } from "~/domain/permissions";
-import { createChannelSchema, networkKinds } from "~/domain/workspace-schemas";
+import { networkKinds } from "~/domain/networks";
+import { createChannelSchema } from "~/domain/workspace-schemas";
 import { createChannel, listChannels } from "~/models/channel.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 

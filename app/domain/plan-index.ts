@@ -1,0 +1,106 @@
+// A workspace's plan held for rule checks: each channel's posts in time order, and the
+// duplicate fingerprints in hash maps. Built once, it answers the questions every rule
+// asks ("the posts before this one on its channel", "earlier posts with this text")
+// without scanning the whole history.
+import type { NetworkKind } from "./networks";
+import { type Fingerprint, fingerprint, normalizeText } from "./text-fingerprint";
+
+export type PlanItem = {
+  /** The post (one idea); violations name posts. */
+  postId: string;
+  channelId: string;
+  channelName: string;
+  network: NetworkKind;
+  category: string;
+  /** The instant it goes out, in ms since the epoch. */
+  at: number;
+  text: string;
+  link?: string | null;
+  mediaUrls?: readonly string[];
+  /** Stored with the variant; computed here when absent. */
+  fingerprint?: Fingerprint;
+};
+
+export type IndexedItem = PlanItem & { fingerprint: Fingerprint; normalized: string };
+
+/** Posts go in time order; equal times are ordered by post and channel, so that the
+ *  result never depends on the order the plan was given in. */
+export function compareItems(a: PlanItem, b: PlanItem): number {
+  return a.at - b.at || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0) || (a.channelId < b.channelId ? -1 : a.channelId > b.channelId ? 1 : 0);
+}
+
+function insertSorted(list: IndexedItem[], item: IndexedItem) {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareItems(list[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, item);
+}
+
+function removeFrom<T>(list: T[] | undefined, item: T) {
+  if (!list) return;
+  const at = list.indexOf(item);
+  if (at >= 0) list.splice(at, 1);
+}
+
+export class PlanIndex {
+  readonly byChannel = new Map<string, IndexedItem[]>();
+  readonly byExact = new Map<string, IndexedItem[]>();
+  readonly byBand = new Map<string, IndexedItem[]>();
+
+  constructor(items: Iterable<PlanItem> = []) {
+    for (const item of items) this.add(item);
+  }
+
+  add(item: PlanItem): IndexedItem {
+    const indexed: IndexedItem = { ...item, fingerprint: item.fingerprint ?? fingerprint(item.text), normalized: normalizeText(item.text) };
+    const channel = this.byChannel.get(item.channelId) ?? [];
+    this.byChannel.set(item.channelId, channel);
+    insertSorted(channel, indexed);
+    const push = (map: Map<string, IndexedItem[]>, key: string) => {
+      const list = map.get(key);
+      if (list) list.push(indexed);
+      else map.set(key, [indexed]);
+    };
+    push(this.byExact, indexed.fingerprint.exact);
+    for (const band of indexed.fingerprint.bands) push(this.byBand, band);
+    return indexed;
+  }
+
+  remove(item: IndexedItem) {
+    removeFrom(this.byChannel.get(item.channelId), item);
+    removeFrom(this.byExact.get(item.fingerprint.exact), item);
+    for (const band of item.fingerprint.bands) removeFrom(this.byBand.get(band), item);
+  }
+
+  channelItems(channelId: string): readonly IndexedItem[] {
+    return this.byChannel.get(channelId) ?? [];
+  }
+
+  /** Position of the item in its channel's time order. */
+  positionOf(item: IndexedItem): number {
+    const list = this.channelItems(item.channelId);
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareItems(list[mid]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Items sharing at least one LSH band with this one (near-duplicate candidates). */
+  bandNeighbours(item: IndexedItem): Set<IndexedItem> {
+    const found = new Set<IndexedItem>();
+    for (const band of item.fingerprint.bands) for (const other of this.byBand.get(band) ?? []) if (other !== item) found.add(other);
+    return found;
+  }
+
+  *all(): Iterable<IndexedItem> {
+    for (const list of this.byChannel.values()) yield* list;
+  }
+}

@@ -1,0 +1,26 @@
+// Counting text the way people (and networks) see it: grapheme clusters, not UTF-16
+// units, so "👨‍👩‍👧" is one character and "🇵🇱" is one flag.
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const encoder = new TextEncoder();
+
+export function graphemes(text: string): string[] {
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+export const graphemeCount = (text: string) => graphemes(text).length;
+export const utf8Bytes = (text: string) => encoder.encode(text).length;
+
+// http(s) links as the networks auto-link them: up to whitespace, minus trailing
+// sentence punctuation.
+const urlPattern = /\bhttps?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'"]/giu;
+
+export function findUrls(text: string): { url: string; index: number }[] {
+  return Array.from(text.matchAll(urlPattern), (m) => ({ url: m[0], index: m.index }));
+}
+
+export function findHashtags(text: string): string[] {
+  return Array.from(text.matchAll(/(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu), (m) => m[1]!);
+}
+
+const pictographic = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
+export const isEmoji = (grapheme: string) => pictographic.test(grapheme);
