@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import type { NetworkKind, PostStatus, Role } from "../app/generated/prisma/client.ts";
 import { defaultMixRules } from "../app/domain/mix-rules-settings.ts";
+import { variantFingerprint } from "../app/models/plan-check.server.ts";
 import { encrypt } from "../app/utils/encryption.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
@@ -108,7 +109,13 @@ export async function seedDemo(now: Date = new Date()) {
           variants: {
             create: workspace.channels
               .filter((c) => idea.texts[c.network])
-              .map((c) => ({ workspaceId: workspace.id, channelId: c.id, text: idea.texts[c.network]!, scheduledAt: at })),
+              .map((c) => ({
+                workspaceId: workspace.id,
+                channelId: c.id,
+                text: idea.texts[c.network]!,
+                scheduledAt: at,
+                ...variantFingerprint(idea.texts[c.network]!),
+              })),
           },
         },
       });

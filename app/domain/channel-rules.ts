@@ -43,7 +43,10 @@ const mastodonLength: Counter = (text) => {
 };
 
 // Threads counts emoji by their UTF-8 bytes, other characters as one.
-const threadsLength: Counter = (text) => graphemes(text).reduce((n, g) => n + (isEmoji(g) ? utf8Bytes(g) : 1), 0);
+const threadsLength: Counter = (text) =>
+  graphemeCount(text) === text.length && !/\p{Extended_Pictographic}/u.test(text)
+    ? text.length
+    : graphemes(text).reduce((n, g) => n + (isEmoji(g) ? utf8Bytes(g) : 1), 0);
 
 const utf16Length: Counter = (text) => text.length;
 

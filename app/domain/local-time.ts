@@ -1,6 +1,8 @@
 // A wall-clock date and time in a zone → one instant, saying so when the time does not
 // exist (clocks jump forward) or happens twice (clocks go back) on a DST change day.
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
+import { isTimeZone } from "./time-zones";
+import { zoneOffsets } from "./zone-offsets";
 
 export type LocalTimeResult =
   | { kind: "ok"; instant: Date }
@@ -10,15 +12,15 @@ export type LocalTimeResult =
 const HOUR = 3_600_000;
 
 export function resolveLocalTime(date: string, time: string, zoneName: string): LocalTimeResult {
-  const zone = IANAZone.create(zoneName);
   const wall = DateTime.fromISO(`${date}T${time}`, { zone: "UTC" });
-  if (!wall.isValid || !zone.isValid) return { kind: "missing", message: `${date} ${time} is not a valid date and time in ${zoneName}` };
+  if (!wall.isValid || !isTimeZone(zoneName)) return { kind: "missing", message: `${date} ${time} is not a valid date and time in ${zoneName}` };
   const asUtc = wall.toMillis();
+  const offsetAt = zoneOffsets(zoneName);
   // Any offset the zone uses within a day either side is a candidate; keep those that map back.
-  const offsets = new Set([zone.offset(asUtc - 24 * HOUR), zone.offset(asUtc), zone.offset(asUtc + 24 * HOUR)]);
+  const offsets = new Set([offsetAt(asUtc - 24 * HOUR), offsetAt(asUtc), offsetAt(asUtc + 24 * HOUR)]);
   const instants = [...offsets]
-    .map((offset) => asUtc - offset * 60_000)
-    .filter((instant) => zone.offset(instant) * 60_000 === asUtc - instant)
+    .map((offset) => asUtc - offset)
+    .filter((instant) => offsetAt(instant) === asUtc - instant)
     .sort((a, b) => a - b);
   if (instants.length === 0) {
     return { kind: "missing", message: `${time} does not exist on ${date} in ${zoneName}: the clocks skip it for daylight saving time` };

@@ -8,10 +8,13 @@ import { channelSettingsSchema, checkVariant } from "./channel-rules";
 import type { MixRules } from "./mix-rules-settings";
 import { networkNames } from "./networks";
 import { type IndexedItem, PlanIndex, type PlanItem, compareItems } from "./plan-index";
-import { jaccard, shingles } from "./text-fingerprint";
+import { estimatedSimilarity, jaccard, shingles } from "./text-fingerprint";
 import { type Locale, type Localized, type Violation, posts } from "./violations";
+import { localDateTime, zoneOffsets } from "./zone-offsets";
 
 const DAY = 86_400_000;
+// Four standard errors of a 64-slot MinHash estimate near 0.8: a true match is not screened out.
+const SIGNATURE_SLACK = 0.2;
 const WEEK = 7 * DAY;
 
 export type PlanChannel = { id: string; name: string; network: PlanItem["network"]; enabled: boolean; settings?: unknown };
@@ -30,12 +33,29 @@ type Context = PlanContext & {
   promotional: Set<string>;
   offer: Set<string>;
   when: (at: number, locale: Locale) => string;
+  /** Midnight of the instant's day in the workspace's zone. */
+  dayStart: (at: number) => number;
 };
 
+// Local midnight by arithmetic where the offset is the same all around the instant;
+// days with a DST change go to luxon.
+function dayStarts(zone: string) {
+  const offsetAt = zoneOffsets(zone);
+  return (at: number) => {
+    const offset = offsetAt(at);
+    if (offset !== offsetAt(at - DAY) || offset !== offsetAt(at + DAY)) {
+      return DateTime.fromMillis(at, { zone }).startOf("day").toMillis();
+    }
+    const local = at + offset;
+    return local - (((local % DAY) + DAY) % DAY) - offset;
+  };
+}
+
 function context(ctx: PlanContext): Context {
-  const when = (at: number, locale: Locale) => DateTime.fromMillis(at, { zone: ctx.timeZone }).setLocale(locale).toFormat("ccc d LLL, HH:mm");
+  const when = (at: number, locale: Locale) => localDateTime(ctx.timeZone, at).setLocale(locale).toFormat("ccc d LLL, HH:mm");
   return {
     ...ctx,
+    dayStart: dayStarts(ctx.timeZone),
     promotional: new Set(ctx.rules.categories.filter((c) => c.promotional).map((c) => c.id)),
     offer: new Set(ctx.rules.categories.filter((c) => c.offer).map((c) => c.id)),
     when,
@@ -58,8 +78,10 @@ const selfPromotion: RuleCheck = (item, index, ctx) => {
       const previous = promos.at(-2)!;
       const between = window.length - 1 - window.indexOf(previous) - 1;
       const needed = rule.onePer - 1 - between;
-      const rest = list.filter((p) => p !== item);
-      const after = rest[rest.indexOf(previous) + rule.onePer - 1];
+      // The (N-1)th post after the previous promotional one, not counting this post.
+      const from = list.indexOf(previous, Math.max(0, at - rule.onePer));
+      const following = list.slice(from + 1, from + rule.onePer + 1).filter((p) => p !== item);
+      const after = following[rule.onePer - 2];
       found.push({
         ruleId: "self-promotion",
         severity: rule.severity,
@@ -86,8 +108,7 @@ const selfPromotion: RuleCheck = (item, index, ctx) => {
   }
   const share = rule.maxShare;
   if (share && rule.severity !== "off") {
-    const from = item.at - share.days * DAY;
-    const window = list.filter((p) => p.at > from && compareItems(p, item) <= 0);
+    const window = index.windowUpTo(item, item.at - share.days * DAY + 1);
     const promos = window.filter((p) => ctx.promotional.has(p.category));
     const percent = Math.round((promos.length / window.length) * 100);
     if (percent > share.percent) {
@@ -145,10 +166,12 @@ const duplicates: RuleCheck = (item, index, ctx) => {
     }
   }
   if (rule.nearSeverity === "off") return [];
-  const mine = shingles(item.normalized);
+  // The MinHash estimate screens candidates cheaply; the reported similarity is exact.
+  let mine: Set<string> | undefined;
   let best: { other: IndexedItem; similarity: number } | undefined;
   for (const other of index.bandNeighbours(item)) {
-    if (!earlier(other)) continue;
+    if (!earlier(other) || estimatedSimilarity(item.signature, other.signature) < rule.nearThreshold - SIGNATURE_SLACK) continue;
+    mine ??= shingles(item.normalized);
     const similarity = jaccard(mine, shingles(other.normalized));
     if (similarity >= rule.nearThreshold && (!best || similarity > best.similarity || (similarity === best.similarity && compareItems(other, best.other) > 0))) {
       best = { other, similarity };
@@ -177,9 +200,7 @@ const duplicates: RuleCheck = (item, index, ctx) => {
 const offerFlood: RuleCheck = (item, index, ctx) => {
   const rule = ctx.rules.offers;
   if (rule.severity === "off" || !ctx.offer.has(item.category)) return [];
-  const offers = index
-    .channelItems(item.channelId)
-    .filter((p) => ctx.offer.has(p.category) && p.at > item.at - WEEK && compareItems(p, item) <= 0);
+  const offers = index.windowUpTo(item, item.at - WEEK + 1).filter((p) => ctx.offer.has(p.category));
   if (offers.length <= rule.perWeek) return [];
   const earliest = offers[offers.length - 1 - rule.perWeek]!.at + WEEK;
   return [
@@ -201,17 +222,16 @@ const offerFlood: RuleCheck = (item, index, ctx) => {
 const dailyCap: RuleCheck = (item, index, ctx) => {
   const rule = ctx.rules.dailyCap;
   if (rule.severity === "off") return [];
-  const day = DateTime.fromMillis(item.at, { zone: ctx.timeZone }).startOf("day");
-  const [from, to] = [day.toMillis(), day.plus({ days: 1 }).toMillis()];
-  const sameDay = index.channelItems(item.channelId).filter((p) => p.at >= from && p.at < to);
-  const position = sameDay.indexOf(item) + 1;
+  const from = ctx.dayStart(item.at);
+  const upToItem = index.windowUpTo(item, from);
+  const position = upToItem.length;
   if (position <= rule.perDay) return [];
-  const date = (l: Locale) => day.setLocale(l).toFormat("ccc d LLL");
+  const date = (l: Locale) => localDateTime(ctx.timeZone, from).setLocale(l).toFormat("ccc d LLL");
   return [
     {
       ruleId: "daily-cap",
       severity: rule.severity,
-      postIds: unique([item.postId, ...sameDay.slice(0, position - 1).map((p) => p.postId)]),
+      postIds: unique([item.postId, ...upToItem.slice(0, -1).map((p) => p.postId)]),
       channelId: item.channelId,
       data: { count: position, perDay: rule.perDay },
       message: {
@@ -258,9 +278,7 @@ const channelLimits: RuleCheck = (item, _index, ctx) => {
   }).violations;
 };
 
-// Rules that compare a post with others; channel limits concern the post alone.
-const mixChecks: RuleCheck[] = [selfPromotion, duplicates, offerFlood, dailyCap, spacing];
-const ruleChecks: RuleCheck[] = [channelLimits, ...mixChecks];
+const ruleChecks: RuleCheck[] = [channelLimits, selfPromotion, duplicates, offerFlood, dailyCap, spacing];
 
 function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
   const rule = ctx.rules.quietChannel;
@@ -276,7 +294,7 @@ function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
       const [start, end] = [edges[i - 1]!, edges[i]!];
       if (end.at - start.at <= limit) continue;
       const days = Math.floor((end.at - start.at) / DAY);
-      const day = (at: number, l: Locale) => DateTime.fromMillis(at, { zone: ctx.timeZone }).setLocale(l).toFormat("d LLL");
+      const day = (at: number, l: Locale) => localDateTime(ctx.timeZone, at).setLocale(l).toFormat("d LLL");
       found.push({
         ruleId: "quiet-channel",
         severity: rule.severity,
@@ -314,8 +332,8 @@ export function evaluateNewPost(index: PlanIndex, item: PlanItem, plan: PlanCont
   const added = index.add(item);
   try {
     const own = ruleChecks.flatMap((check) => check(added, index, ctx));
-    const later = affectedLater(added, index, ctx).flatMap((other) =>
-      mixChecks.flatMap((check) => check(other, index, ctx)).filter((v) => v.postIds.includes(item.postId)),
+    const later = laterChecks.flatMap(({ check, candidates }) =>
+      candidates(added, index, ctx).flatMap((other) => check(other, index, ctx).filter((v) => v.postIds.includes(item.postId))),
     );
     return [...own, ...later];
   } finally {
@@ -323,18 +341,43 @@ export function evaluateNewPost(index: PlanIndex, item: PlanItem, plan: PlanCont
   }
 }
 
-// The posts whose checks can change when this one is added: those after it on its channel
-// within the longest reach of a rule, and those that could now count it as a duplicate.
-function affectedLater(item: IndexedItem, index: PlanIndex, ctx: Context): IndexedItem[] {
-  const list = index.channelItems(item.channelId);
-  const position = index.positionOf(item);
-  const reachCount = ctx.rules.selfPromotion.onePer - 1;
-  const reachTime = Math.max(WEEK, (ctx.rules.selfPromotion.maxShare?.days ?? 0) * DAY, DAY, ctx.rules.spacing.minutes * 60_000);
-  const found = new Set<IndexedItem>();
-  for (let i = position + 1; i < list.length && (i - position <= reachCount || list[i]!.at - item.at <= reachTime); i++) found.add(list[i]!);
-  const windowEnd = item.at + ctx.rules.duplicates.windowDays * DAY;
-  for (const other of [...(index.byExact.get(item.fingerprint.exact) ?? []), ...index.bandNeighbours(item)]) {
-    if (other !== item && compareItems(other, item) > 0 && other.at <= windowEnd) found.add(other);
-  }
-  return [...found].sort(compareItems);
+// For each rule, the later posts whose check can change when this one is added: only
+// those within that rule's reach, so a check costs the same at 100 or 100,000 posts.
+const after = (item: IndexedItem, index: PlanIndex) => index.channelItems(item.channelId).slice(index.positionOf(item) + 1);
+
+function* takeWhile<T>(list: readonly T[], keep: (value: T, i: number) => boolean) {
+  for (let i = 0; i < list.length && keep(list[i]!, i); i++) yield list[i]!;
 }
+
+const laterChecks: { check: RuleCheck; candidates: (item: IndexedItem, index: PlanIndex, ctx: Context) => IndexedItem[] }[] = [
+  {
+    check: selfPromotion,
+    candidates: (item, index, ctx) => {
+      if (!ctx.promotional.has(item.category)) return [];
+      const days = (ctx.rules.selfPromotion.maxShare?.days ?? 0) * DAY;
+      const list = after(item, index);
+      return [...takeWhile(list, (p, i) => i < ctx.rules.selfPromotion.onePer - 1 || p.at - item.at < days)].filter((p) => ctx.promotional.has(p.category));
+    },
+  },
+  {
+    check: offerFlood,
+    candidates: (item, index, ctx) =>
+      ctx.offer.has(item.category) ? [...takeWhile(after(item, index), (p) => p.at - item.at < WEEK)].filter((p) => ctx.offer.has(p.category)) : [],
+  },
+  {
+    check: dailyCap,
+    candidates: (item, index, ctx) => {
+      const day = ctx.dayStart(item.at);
+      return [...takeWhile(after(item, index), (p) => ctx.dayStart(p.at) === day)];
+    },
+  },
+  { check: spacing, candidates: (item, index) => after(item, index).slice(0, 1) },
+  {
+    check: duplicates,
+    candidates: (item, index, ctx) => {
+      const end = item.at + ctx.rules.duplicates.windowDays * DAY;
+      const found = new Set([...(index.byExact.get(item.fingerprint.exact) ?? []), ...index.bandNeighbours(item)]);
+      return [...found].filter((other) => other !== item && compareItems(other, item) > 0 && other.at <= end).sort(compareItems);
+    },
+  },
+];

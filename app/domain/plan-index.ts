@@ -3,7 +3,7 @@
 // asks ("the posts before this one on its channel", "earlier posts with this text")
 // without scanning the whole history.
 import type { NetworkKind } from "./networks";
-import { type Fingerprint, fingerprint, normalizeText } from "./text-fingerprint";
+import { type Fingerprint, fingerprint, minhash, normalizeText } from "./text-fingerprint";
 
 export type PlanItem = {
   /** The post (one idea); violations name posts. */
@@ -21,7 +21,7 @@ export type PlanItem = {
   fingerprint?: Fingerprint;
 };
 
-export type IndexedItem = PlanItem & { fingerprint: Fingerprint; normalized: string };
+export type IndexedItem = PlanItem & { fingerprint: Fingerprint; normalized: string; signature: Uint32Array };
 
 /** Posts go in time order; equal times are ordered by post and channel, so that the
  *  result never depends on the order the plan was given in. */
@@ -56,7 +56,9 @@ export class PlanIndex {
   }
 
   add(item: PlanItem): IndexedItem {
-    const indexed: IndexedItem = { ...item, fingerprint: item.fingerprint ?? fingerprint(item.text), normalized: normalizeText(item.text) };
+    const normalized = normalizeText(item.text);
+    const signature = minhash(normalized);
+    const indexed: IndexedItem = { ...item, normalized, signature, fingerprint: item.fingerprint ?? fingerprint(item.text, normalized, signature) };
     const channel = this.byChannel.get(item.channelId) ?? [];
     this.byChannel.set(item.channelId, channel);
     insertSorted(channel, indexed);
@@ -91,6 +93,20 @@ export class PlanIndex {
       else hi = mid;
     }
     return lo;
+  }
+
+  /** The channel's items from the first at or after `from` up to and including this one. */
+  windowUpTo(item: IndexedItem, from: number): IndexedItem[] {
+    const list = this.channelItems(item.channelId);
+    const end = this.positionOf(item);
+    let lo = 0;
+    let hi = end;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return list.slice(lo, end + 1);
   }
 
   /** Items sharing at least one LSH band with this one (near-duplicate candidates). */

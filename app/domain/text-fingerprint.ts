@@ -24,9 +24,11 @@ export function stripTracking(url: string): string {
 }
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(/\bhttps?:\/\/[^\s<>"]+/giu, (url) => stripTracking(url.replace(/[.,;:!?)\]]+$/u, "")))
+  const composed = text.normalize("NFC");
+  const withoutTracking = /https?:\/\//i.test(composed)
+    ? composed.replace(/\bhttps?:\/\/[^\s<>"]+/giu, (url) => stripTracking(url.replace(/[.,;:!?)\]]+$/u, "")))
+    : composed;
+  return withoutTracking
     .toLowerCase()
     .replace(/[\p{P}]+/gu, " ")
     .replace(/\s+/gu, " ")
@@ -57,16 +59,19 @@ function mix(h: number): number {
   return h >>> 0;
 }
 
-const seeds = Array.from({ length: MINHASH_SIZE }, (_, i) => mix(0x9e3779b9 * (i + 1)));
+// Own slot values are 26 bits; a borrowed value carries its distance above them.
+const EMPTY = 0xffffffff;
+const BORROWED = 0x04000000;
 
+// Shingles are taken over UTF-16 units: an emoji's halves fall in neighbouring shingles,
+// the same way every time, which is all a similarity measure needs.
 export function shingles(normalized: string): Set<string> {
   const set = new Set<string>();
-  const chars = Array.from(normalized);
-  if (chars.length <= SHINGLE) {
-    if (chars.length) set.add(normalized);
+  if (normalized.length <= SHINGLE) {
+    if (normalized.length) set.add(normalized);
     return set;
   }
-  for (let i = 0; i + SHINGLE <= chars.length; i++) set.add(chars.slice(i, i + SHINGLE).join(""));
+  for (let i = 0; i + SHINGLE <= normalized.length; i++) set.add(normalized.slice(i, i + SHINGLE));
   return set;
 }
 
@@ -78,19 +83,59 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-export type Fingerprint = { exact: string; bands: string[] };
-
-export function fingerprint(text: string): Fingerprint {
-  const normalized = normalizeText(text);
-  const exact = fnv1a(normalized).toString(16).padStart(8, "0") + fnv1a(normalized, 0x01000193 ^ 0x5bd1e995).toString(16).padStart(8, "0");
-  const minima = new Array<number>(MINHASH_SIZE).fill(0xffffffff);
-  for (const shingle of shingles(normalized)) {
-    const base = fnv1a(shingle);
-    for (let i = 0; i < MINHASH_SIZE; i++) {
-      const h = mix(base ^ seeds[i]!);
-      if (h < minima[i]!) minima[i] = h;
+/**
+ * The MinHash signature by one-permutation hashing: each 5-unit window is hashed once
+ * (in place, the same FNV-1a as `shingles` + `fnv1a`), its top 6 bits pick one of 64
+ * slots and the slot keeps its least hash. Empty slots borrow from the next filled one
+ * (rotation densification), so short texts still compare. One hash per shingle instead
+ * of 64 makes fingerprints cheap enough to compute for every row of a large import.
+ */
+export function minhash(normalized: string): Uint32Array {
+  const minima = new Uint32Array(MINHASH_SIZE).fill(EMPTY);
+  const take = (h: number) => {
+    const slot = h >>> 26;
+    const value = h & 0x03ffffff;
+    if (value < minima[slot]!) minima[slot] = value;
+  };
+  const n = normalized.length;
+  if (n <= SHINGLE) {
+    if (n) take(mix(fnv1a(normalized)));
+  } else {
+    for (let start = 0; start + SHINGLE <= n; start++) {
+      let h = 0x811c9dc5;
+      for (let k = start; k < start + SHINGLE; k++) {
+        h ^= normalized.charCodeAt(k);
+        h = Math.imul(h, 0x01000193);
+      }
+      take(mix(h >>> 0));
     }
   }
+  if (minima.every((v) => v === EMPTY)) return minima;
+  for (let slot = 0; slot < MINHASH_SIZE; slot++) {
+    if (minima[slot] !== EMPTY) continue;
+    let from = (slot + 1) % MINHASH_SIZE;
+    let distance = 1;
+    while (minima[from]! === EMPTY || minima[from]! >= BORROWED) {
+      from = (from + 1) % MINHASH_SIZE;
+      distance++;
+    }
+    // Borrowed values are marked apart (by distance) so they never equal a slot's own value.
+    minima[slot] = distance * BORROWED + minima[from]!;
+  }
+  return minima;
+}
+
+/** The share of equal signature slots: an estimate of the Jaccard index (±0.06 at 64 slots). */
+export function estimatedSimilarity(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let i = 0; i < MINHASH_SIZE; i++) if (a[i] === b[i]) same++;
+  return same / MINHASH_SIZE;
+}
+
+export type Fingerprint = { exact: string; bands: string[] };
+
+export function fingerprint(text: string, normalized = normalizeText(text), minima = minhash(normalized)): Fingerprint {
+  const exact = fnv1a(normalized).toString(16).padStart(8, "0") + fnv1a(normalized, 0x01000193 ^ 0x5bd1e995).toString(16).padStart(8, "0");
   const bands: string[] = [];
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;

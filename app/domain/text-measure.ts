@@ -7,7 +7,10 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
-export const graphemeCount = (text: string) => graphemes(text).length;
+// Text made only of printable Latin letters (Polish included) has one grapheme per UTF-16
+// unit; only other text needs the (slow) segmenter.
+const simple = /^[\t\n\x20-\x7e\u00a0-\u02ff]*$/;
+export const graphemeCount = (text: string) => (simple.test(text) ? text.length : graphemes(text).length);
 export const utf8Bytes = (text: string) => encoder.encode(text).length;
 
 // http(s) links as the networks auto-link them: up to whitespace, minus trailing

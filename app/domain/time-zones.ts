@@ -2,8 +2,16 @@
 // DST and a post at 09:00 Europe/Warsaw must stay at 09:00 all year.
 import { DateTime, IANAZone } from "luxon";
 
+// Asking the platform whether a zone exists is slow; a large import asks once per row.
+const known = new Map<string, boolean>();
+
 export function isTimeZone(name: string): boolean {
-  return IANAZone.isValidZone(name) && !/^(Etc\/)?(GMT|UTC)[+-]/.test(name);
+  let valid = known.get(name);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(name) && !/^(Etc\/)?(GMT|UTC)[+-]/.test(name);
+    if (known.size < 1000) known.set(name, valid);
+  }
+  return valid;
 }
 
 /** Zones offered in pickers: the platform's canonical list, plus UTC. */

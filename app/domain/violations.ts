@@ -34,8 +34,10 @@ export type Violation = {
 export const isBlocking = (violations: readonly Violation[]) => violations.some((v) => v.severity === "block");
 
 /** Polish needs three plural forms: 1 post, 2 posty, 5 postów. */
+const pluralRules = { en: new Intl.PluralRules("en"), pl: new Intl.PluralRules("pl") };
+
 export function plural(locale: Locale, n: number, forms: { one: string; few?: string; many: string }): string {
-  const category = new Intl.PluralRules(locale).select(n);
+  const category = pluralRules[locale].select(n);
   const word = category === "one" ? forms.one : category === "few" ? (forms.few ?? forms.many) : forms.many;
   return `${n} ${word}`;
 }

@@ -1,0 +1,145 @@
+import { DateTime } from "luxon";
+import { describe, expect, it } from "vitest";
+import { type PlanChannel, evaluateNewPost, evaluatePlan } from "~/domain/mix-rules";
+import { type MixRules, mixRulesSchema } from "~/domain/mix-rules-settings";
+import { PlanIndex, type PlanItem } from "~/domain/plan-index";
+
+const zone = "Europe/Warsaw";
+const at = (day: number, time = "09:00") => DateTime.fromISO(`2026-12-${String(day).padStart(2, "0")}T${time}`, { zone }).toMillis();
+const channels: PlanChannel[] = [
+  { id: "li", name: "LinkedIn", network: "linkedin", enabled: true },
+  { id: "x", name: "X", network: "x", enabled: true },
+];
+let n = 0;
+const post = (day: number, category: string, text = `Unique text number ${++n} about something else entirely ${n * 7919}`, channelId = "li", time = "09:00"): PlanItem => ({
+  postId: `p${++n}`,
+  channelId,
+  channelName: channelId === "li" ? "LinkedIn" : "X",
+  network: channelId === "li" ? "linkedin" : "x",
+  category,
+  at: at(day, time),
+  text,
+});
+const rules = (overrides: Record<string, unknown> = {}): MixRules => mixRulesSchema.parse(overrides);
+const check = (items: PlanItem[], r = rules(), horizon?: { from: number; to: number }) => evaluatePlan(items, { rules: r, timeZone: zone, channels, horizon });
+const only = (items: PlanItem[], ruleId: string, r?: MixRules) => check(items, r).filter((v) => v.ruleId === ruleId);
+
+describe("self-promotion", () => {
+  it("blocks a second promotional post within 4 on a channel, naming both and saying what would pass", () => {
+    const a = post(1, "promotional");
+    const b = post(2, "educational");
+    const c = post(3, "promotional");
+    const d = post(4, "news");
+    const e = post(5, "curated");
+    const [v, ...rest] = only([a, b, c, d, e], "self-promotion");
+    expect(rest).toEqual([]);
+    expect(v).toMatchObject({ severity: "block", postIds: [c.postId, a.postId], channelId: "li" });
+    expect(v!.message.en).toBe("2 of the last 3 LinkedIn posts are promotional; the limit is 1 in 4.");
+    expect(v!.message.pl).toBe("2 z ostatnich 3 postów na LinkedIn to promocja; limit to 1 na 4.");
+    expect(v!.suggestion!.en).toBe("Move it after Sat 5 Dec, 09:00, or plan 2 posts that are not promotional before it.");
+  });
+
+  it("passes with three other posts between, and counts each channel apart", () => {
+    expect(only([post(1, "promotional"), post(2, "news"), post(3, "news"), post(4, "news"), post(5, "promotional")], "self-promotion")).toEqual([]);
+    expect(only([post(1, "promotional"), post(1, "promotional", undefined, "x", "12:00")], "self-promotion")).toEqual([]);
+  });
+
+  it("optionally caps the promotional share over a rolling window", () => {
+    const r = rules({ selfPromotion: { onePer: 2, maxShare: { percent: 25, days: 7 } } });
+    const found = only([post(1, "news"), post(2, "promotional"), post(3, "news"), post(4, "promotional")], "self-promotion-share", r);
+    expect(found.map((v) => v.message.en)).toEqual([
+      "50% of LinkedIn posts in the 7 days up to this one are promotional (1 of 2); the limit is 25%.",
+      "50% of LinkedIn posts in the 7 days up to this one are promotional (2 of 4); the limit is 25%.",
+    ]);
+  });
+
+  it("can be turned off or made a warning", () => {
+    const items = [post(1, "promotional"), post(2, "promotional")];
+    expect(only(items, "self-promotion", rules({ selfPromotion: { severity: "off" } }))).toEqual([]);
+    expect(only(items, "self-promotion", rules({ selfPromotion: { severity: "warn" } }))[0]!.severity).toBe("warn");
+  });
+});
+
+describe("duplicates", () => {
+  const text = "Od piątku nowa wystawa „Miasto w kadrze”. Bilety już w sprzedaży! https://muzeum.example/w";
+
+  it("blocks the same text on another channel, whatever the case, spacing, punctuation or tracking", () => {
+    const a = post(1, "news", text);
+    const b = post(2, "news", "OD PIĄTKU nowa wystawa Miasto w kadrze   Bilety już w sprzedaży https://muzeum.example/w?utm_source=x&fbclid=1", "x");
+    const [v] = only([a, b], "duplicate");
+    expect(v).toMatchObject({ severity: "block", postIds: [b.postId, a.postId], channelId: "x" });
+    expect(v!.message.en).toBe("The same text is planned on LinkedIn too (Tue 1 Dec, 09:00).");
+  });
+
+  it("blocks the same text again on one channel within the window, not after it", () => {
+    expect(only([post(1, "news", text), post(20, "news", text)], "duplicate")).toHaveLength(1);
+    const r = rules({ duplicates: { windowDays: 10 } });
+    expect(only([post(1, "news", text), post(20, "news", text)], "duplicate", r)).toEqual([]);
+  });
+
+  it("warns on a near-duplicate, naming the closest earlier post and the similarity", () => {
+    const a = post(1, "news", text);
+    const b = post(3, "news", `${text} Zapraszamy`, "x");
+    const [v] = only([a, b], "near-duplicate");
+    expect(v).toMatchObject({ severity: "warn", postIds: [b.postId, a.postId] });
+    expect(v!.message.en).toMatch(/^This text is 8\d% the same as one planned on LinkedIn too \(Tue 1 Dec, 09:00\)\.$/);
+    expect(v!.data!.similarity).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("does not take different Polish words for the same: kot is not kół", () => {
+    expect(only([post(1, "news", "Nasz kot"), post(2, "news", "Nasz kół", "x")], "duplicate")).toEqual([]);
+  });
+});
+
+describe("offers, daily cap, spacing", () => {
+  it("warns on a third offer within 7 days and says when it would pass", () => {
+    const found = only([post(1, "offer"), post(3, "offer"), post(5, "offer")], "offer-flood");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message.en).toBe("3 offers, discounts or contests on LinkedIn within 7 days; the limit is 2 a week.");
+    expect(found[0]!.suggestion!.en).toBe("Move it to Tue 8 Dec, 09:00 or later.");
+  });
+
+  it("warns past the daily cap in the workspace's own day, and on posts too close together", () => {
+    const day = [post(4, "news", undefined, "li", "08:00"), post(4, "news", undefined, "li", "12:00"), post(4, "news", undefined, "li", "16:00"), post(4, "news", undefined, "li", "23:30")];
+    const next = post(5, "news", undefined, "li", "00:30");
+    expect(only([...day, next], "daily-cap").map((v) => v.postIds[0])).toEqual([day[3]!.postId]);
+    const spaced = only([...day, next], "spacing");
+    expect(spaced).toHaveLength(0);
+    const close = only([post(6, "news", undefined, "li", "09:00"), post(6, "news", undefined, "li", "09:20")], "spacing");
+    expect(close[0]!.message.en).toBe("Only 20 minutes after the previous LinkedIn post; keep at least 60 minutes between posts.");
+  });
+});
+
+describe("quiet channels", () => {
+  it("warns when an enabled channel has nothing for more than 7 days in the visible range", () => {
+    const horizon = { from: at(1, "00:00"), to: at(31, "00:00") };
+    const items = [post(2, "news"), post(6, "news"), post(20, "news"), post(27, "news"), post(3, "news", undefined, "x"), post(9, "news", undefined, "x"), post(16, "news", undefined, "x"), post(23, "news", undefined, "x"), post(29, "news", undefined, "x")];
+    const found = check(items, rules(), horizon).filter((v) => v.ruleId === "quiet-channel");
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message.en).toBe("Nothing is planned on LinkedIn from 6 Dec to 20 Dec (14 days); a quiet profile looks forgotten. The limit is 7 days.");
+    expect(found[0]!.postIds).toEqual([items[1]!.postId, items[2]!.postId]);
+  });
+});
+
+describe("checking one new post against a plan", () => {
+  it("reports what it causes for later posts too, and leaves the plan as it was", () => {
+    const later = post(5, "promotional");
+    const plan = [post(1, "news"), later];
+    const index = new PlanIndex(plan);
+    const newcomer = post(3, "promotional");
+    const found = evaluateNewPost(index, newcomer, { rules: rules(), timeZone: zone, channels });
+    expect(found.map((v) => [v.ruleId, v.postIds])).toEqual([["self-promotion", [later.postId, newcomer.postId]]]);
+    expect(index.channelItems("li")).toHaveLength(2);
+  });
+});
+
+describe("days in the workspace's zone", () => {
+  it("counts the daily cap by local days, across a DST change", () => {
+    // 25 October 2026: Warsaw's clocks go back; the local day has 25 hours.
+    const times = ["00:30", "02:30", "12:00", "23:30"].map((t) => DateTime.fromISO(`2026-10-25T${t}`, { zone }).toMillis());
+    const items = times.map((t, i) => ({ ...post(1, "news"), at: t, postId: `dst${i}` }));
+    const nextDay = { ...post(1, "news"), at: DateTime.fromISO("2026-10-26T00:10", { zone }).toMillis(), postId: "dst-next" };
+    const found = evaluatePlan([...items, nextDay], { rules: rules({ spacing: { severity: "off" } }), timeZone: zone, channels }).filter((v) => v.ruleId === "daily-cap");
+    expect(found.map((v) => v.postIds[0])).toEqual(["dst3"]);
+  });
+});
