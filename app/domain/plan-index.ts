@@ -29,7 +29,8 @@ export function compareItems(a: PlanItem, b: PlanItem): number {
   return a.at - b.at || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0) || (a.channelId < b.channelId ? -1 : a.channelId > b.channelId ? 1 : 0);
 }
 
-function insertSorted(list: IndexedItem[], item: IndexedItem) {
+/** The first position in a time-ordered list whose item does not come before `item`. */
+function lowerBound(list: readonly PlanItem[], item: PlanItem): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -37,7 +38,7 @@ function insertSorted(list: IndexedItem[], item: IndexedItem) {
     if (compareItems(list[mid]!, item) < 0) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, item);
+  return lo;
 }
 
 function removeFrom<T>(list: T[] | undefined, item: T) {
@@ -61,7 +62,7 @@ export class PlanIndex {
     const indexed: IndexedItem = { ...item, normalized, signature, fingerprint: item.fingerprint ?? fingerprint(item.text, normalized, signature) };
     const channel = this.byChannel.get(item.channelId) ?? [];
     this.byChannel.set(item.channelId, channel);
-    insertSorted(channel, indexed);
+    channel.splice(lowerBound(channel, indexed), 0, indexed);
     const push = (map: Map<string, IndexedItem[]>, key: string) => {
       const list = map.get(key);
       if (list) list.push(indexed);
@@ -84,15 +85,7 @@ export class PlanIndex {
 
   /** Position of the item in its channel's time order. */
   positionOf(item: IndexedItem): number {
-    const list = this.channelItems(item.channelId);
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compareItems(list[mid]!, item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.channelItems(item.channelId), item);
   }
 
   /** The channel's items from the first at or after `from` up to and including this one. */
