@@ -2,7 +2,7 @@
 import { defaultMixRules } from "~/domain/mix-rules-settings";
 import type { Role } from "~/domain/permissions";
 import { slugify } from "~/domain/slug";
-import { prisma } from "~/utils/db.server";
+import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 
 export function listWorkspacesOf(userId: string) {
@@ -33,8 +33,16 @@ async function freeSlug(name: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
-export async function createWorkspace(ownerId: string, input: { name: string; timeZone: string }) {
+export async function createWorkspace(ownerId: string, input: { name: string; timeZone: string }, attempt = 1): Promise<{ id: string; slug: string }> {
   const slug = await freeSlug(input.name);
+  return insertWorkspace(ownerId, input, slug).catch((error: unknown) => {
+    // Brands of the same name created at the same moment: each loser takes the next free slug.
+    if (isUniqueViolation(error) && attempt < 5) return createWorkspace(ownerId, input, attempt + 1);
+    throw error;
+  });
+}
+
+function insertWorkspace(ownerId: string, input: { name: string; timeZone: string }, slug: string) {
   return prisma.$transaction(async (tx) => {
     const workspace = await tx.workspace.create({
       data: {

@@ -30,6 +30,14 @@ describe("creating a workspace", () => {
     expect(second).toBe(`${first}-2`);
   });
 
+  it("gives brands of the same name created at the same moment their own addresses", async () => {
+    const client = await signedIn(await createUser());
+    const name = unique("Race");
+    const responses = await Promise.all(Array.from({ length: 4 }, () => client.post("/workspaces", { name, timeZone: "UTC" })));
+    expect(responses.map((r) => r.status)).toEqual([302, 302, 302, 302]);
+    expect(new Set(responses.map((r) => r.headers.get("location"))).size).toBe(4);
+  });
+
   it.each([
     [{ name: "Brand", timeZone: "Mars/Olympus" }, "Choose a time zone from the list"],
     [{ name: "Brand", timeZone: "UTC+02:00" }, "Choose a time zone from the list"],
