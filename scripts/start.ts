@@ -1,76 +1,128 @@
-// `npm start`: from a fresh clone to a running Rytm. Creates .env with fresh secrets if
-// there is none, creates and migrates the database, seeds the demo on an empty database,
-// builds the app, then runs the web server and the worker side by side until stopped.
+// `npm start`: from a fresh clone to a running Rytm, with nothing configured.
+// - No .env: one is written with fresh secrets (DATABASE_URL and REDIS_URL left unset).
+// - DATABASE_URL unset: an embedded PostgreSQL keeps its data in .rytm/pg.
+// - REDIS_URL unset: the Redis on 127.0.0.1:6379, else a private redis-server in .rytm/redis.
+// - Both set (production): those servers are used, and an unreachable one stops the start
+//   within seconds, naming the variable and the host.
+// Then: migrations, the demo on an empty database (first start only), a build, and the web
+// server and the worker side by side until Ctrl+C, which stops everything it started.
 // `npm run dev` does the same with the Vite dev server instead of a build.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import dotenv from "dotenv";
+import { type Service, StartError, configuredPostgres, configuredRedis, startEmbeddedPostgres, startLocalRedis } from "./local-services.ts";
 
 const dev = process.argv.includes("--dev");
+// Several processes started from one build (or a build made in CI/CD) skip building.
+const skipBuild = process.argv.includes("--skip-build");
+const dataDir = process.env.RYTM_DATA_DIR ?? ".rytm";
+const envFile = process.env.RYTM_ENV_FILE ?? ".env";
 
 function ensureDotEnv() {
-  if (existsSync(".env")) return;
+  if (existsSync(envFile) || process.env.SESSION_SECRET) return;
   const text = readFileSync(".env.example", "utf8")
     .replace(/^SESSION_SECRET=$/m, `SESSION_SECRET=${randomBytes(32).toString("hex")}`)
     .replace(/^ENCRYPTION_KEY=$/m, `ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`);
-  writeFileSync(".env", text, { mode: 0o600 });
-  console.log("Created .env from .env.example with fresh secrets.");
+  writeFileSync(envFile, text, { mode: 0o600 });
+  console.log(`Created ${envFile} with fresh secrets.`);
 }
 
-function run(command: string, args: string[]) {
-  const result = spawnSync(command, args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+const services: Service[] = [];
+async function stopServices() {
+  for (const service of services.reverse()) await service.stop().catch((error: Error) => console.error(error.message));
 }
 
-ensureDotEnv();
-dotenv.config({ quiet: true });
-if (!dev) process.env.NODE_ENV ??= "production";
+async function prepare() {
+  ensureDotEnv();
+  dotenv.config({ path: envFile, quiet: true });
+  if (!dev) process.env.NODE_ENV ??= "production";
 
-const { EnvError, env } = await import("../app/utils/env.server.ts");
-let config;
-try {
-  config = env();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+  const database = process.env.DATABASE_URL
+    ? await configuredPostgres(process.env.DATABASE_URL)
+    : await startEmbeddedPostgres(dataDir, (line) => console.error(line));
+  services.push(database);
+  const redis = process.env.REDIS_URL
+    ? await configuredRedis(process.env.REDIS_URL)
+    : await startLocalRedis(dataDir, process.env.RYTM_LOCAL_REDIS_URL);
+  services.push(redis);
+  process.env.DATABASE_URL = database.url;
+  process.env.REDIS_URL = redis.url;
 
-const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
-const applied = await deployMigrations(config.DATABASE_URL);
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const { EnvError, env } = await import("../app/utils/env.server.ts");
+  let config;
+  try {
+    config = env();
+  } catch (error) {
+    if (error instanceof EnvError) throw new StartError(error.message);
+    throw error;
+  }
 
-const { prisma } = await import("../app/utils/db.server.ts");
-if ((await prisma.user.count()) === 0) {
+  const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
+  const applied = await deployMigrations(config.DATABASE_URL);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+  const { prisma } = await import("../app/utils/db.server.ts");
   const { DEMO_PASSWORD, demoUsers, seedDemo } = await import("../prisma/demo-data.ts");
-  const counts = await seedDemo();
-  console.log(`Seeded the demo: ${counts.workspaces} workspaces, ${counts.posts} posts.`);
-  console.log(`Demo sign-in: ${demoUsers[0].email} / ${DEMO_PASSWORD} (also ${demoUsers.slice(1).map((u) => u.email).join(", ")})`);
-}
-await prisma.$disconnect();
+  if ((await prisma.user.count()) === 0) {
+    const counts = await seedDemo();
+    console.log(`Seeded the demo: ${counts.workspaces} workspaces, ${counts.posts} posts.`);
+  }
+  await prisma.$disconnect();
 
-if (!dev) run("npx", ["remix", "vite:build"]);
+  if (!dev && !skipBuild) {
+    const build = spawnSync("node_modules/.bin/remix", ["vite:build", "--logLevel", "warn"], { stdio: "inherit" });
+    if (build.status !== 0) throw new StartError("The app did not build (see above).");
+  }
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  return [
+    `Rytm: http://${host}:${config.PORT}`,
+    `  demo sign-in: ${demoUsers[0].email} / ${DEMO_PASSWORD}`,
+    `  database:     ${database.description}`,
+    `  Redis:        ${redis.description}`,
+    "  Ctrl+C stops the web server and the worker.",
+  ].join("\n");
+}
 
-const children: ChildProcess[] = [];
-let stopping = false;
-function stopAll(code: number) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-  process.exitCode = code;
+function run(summary: string) {
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    const finish = () => void stopServices().then(() => process.exit(code));
+    let left = running.length;
+    if (left === 0) finish();
+    for (const child of running) {
+      child.once("exit", () => {
+        if (--left === 0) finish();
+      });
+      child.kill("SIGTERM");
+    }
+  };
+  for (const [name, args] of [
+    ["web", ["server/index.ts", ...(dev ? ["--dev"] : [])]],
+    ["worker", ["workers/index.ts"]],
+  ] as const) {
+    // Plain node with tsx's loader: signals reach the process itself, not a relaying wrapper.
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env: process.env });
+    child.on("exit", (code) => {
+      if (!stopping) console.error(`The ${name} process exited (${code ?? "signal"}); stopping Rytm.`);
+      stopAll(code ?? 1);
+    });
+    children.push(child);
+  }
+  process.on("SIGINT", () => stopAll(0));
+  process.on("SIGTERM", () => stopAll(0));
+  console.log(`\n${summary}\n`);
 }
-for (const [name, args] of [
-  ["web", ["server/index.ts", ...(dev ? ["--dev"] : [])]],
-  ["worker", ["workers/index.ts"]],
-] as const) {
-  const child = spawn("node_modules/.bin/tsx", args, { stdio: "inherit", env: process.env });
-  child.on("exit", (code) => {
-    if (!stopping) console.error(`The ${name} process exited (${code ?? "signal"}); stopping Rytm.`);
-    stopAll(code ?? 1);
-  });
-  children.push(child);
+
+try {
+  run(await prepare());
+} catch (error) {
+  await stopServices();
+  // A known problem gets its message; anything else its stack, since it is a bug.
+  console.error(error instanceof StartError ? `\n${error.message}\n` : error);
+  process.exit(1);
 }
-process.on("SIGINT", () => stopAll(0));
-process.on("SIGTERM", () => stopAll(0));
-console.log(`\nRytm is starting at http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${config.PORT} (web and worker; Ctrl+C stops both)\n`);

@@ -27,6 +27,8 @@ const server = app.listen(config.PORT, config.HOST, () => {
 function shutdown(signal: string) {
   logger.info({ signal }, "web server stopping");
   server.close(() => void close().then(() => process.exit(0)));
+  // Idle keep-alive connections would otherwise hold the close open until they time out.
+  server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.once("SIGTERM", () => shutdown("SIGTERM"));

@@ -1,6 +1,5 @@
 // For operators and load balancers: is the database reachable, is Redis, and has a worker
 // consumed a job lately? 200 when all three hold, 503 otherwise, with the reason.
-import { data } from "@remix-run/node";
 import { prisma } from "~/utils/db.server";
 import { heartbeatKey } from "~/utils/queues.server";
 import { redis } from "~/utils/redis.server";
@@ -16,5 +15,5 @@ export async function loader() {
     worker: beat ? `ok (last job ${beat.at})` : "no worker has consumed a job in the last minute",
   };
   const healthy = database.ok && cache.ok && beat !== null;
-  return data({ status: healthy ? "ok" : "degraded", checks }, { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ status: healthy ? "ok" : "degraded", checks }, { status: healthy ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,7 +1,7 @@
 // The worker process: consumes Bull jobs from Redis, and on SIGTERM lets running jobs
 // finish before it exits. Uses its own Redis prefix, apart from the run's shared worker.
-import { afterAll, describe, expect, it } from "vitest";
-import { exited, startProcess, waitFor } from "../support/processes";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
+import { exited, startProcess, stop, waitFor } from "../support/processes";
 
 const prefix = `${process.env.REDIS_PREFIX}-worker`;
 process.env.REDIS_PREFIX = prefix;
@@ -39,6 +39,7 @@ describe("worker", () => {
   it("runs as a process: heartbeat through the queue, JSON logs, clean exit on SIGTERM", async () => {
     await redis().del(heartbeatKey());
     const worker = startProcess("workers/index.ts", { REDIS_PREFIX: prefix, LOG_LEVEL: "info" });
+    onTestFinished(() => stop(worker.child));
     const beat = await waitFor("a heartbeat", async () => (await redis().get(heartbeatKey())) ?? undefined, 30_000);
     const { at, jobId } = JSON.parse(beat) as { at: string; jobId: string };
     expect(Date.now() - Date.parse(at)).toBeLessThan(30_000);

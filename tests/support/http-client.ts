@@ -4,7 +4,8 @@ import { inject } from "vitest";
 
 export class Client {
   private cookies = new Map<string, string>();
-  readonly baseUrl = inject("baseUrl");
+
+  constructor(readonly baseUrl: string = inject("baseUrl")) {}
 
   async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
     const headers = new Headers(init.headers);

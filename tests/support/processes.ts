@@ -15,10 +15,12 @@ export function freePort(): Promise<number> {
 
 export type Started = { child: ChildProcess; output: () => string };
 
-export function startProcess(script: string, env: Record<string, string>, args: string[] = []): Started {
+/** Runs a TypeScript entry point; `env` adds to this process's environment unless `inheritEnv` is false. */
+export function startProcess(script: string, env: Record<string, string>, args: string[] = [], inheritEnv = true): Started {
   let output = "";
-  const child = spawn("node_modules/.bin/tsx", [script, ...args], {
-    env: { ...process.env, ...env },
+  // Plain node with tsx's loader, so that a signal reaches the process under test itself.
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+    env: (inheritEnv ? { ...process.env, ...env } : env) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
