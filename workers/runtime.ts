@@ -2,8 +2,10 @@
 // let running jobs finish before closing (Bull's close waits for active jobs).
 import type Bull from "bull";
 import type { Logger } from "pino";
-import { HEARTBEAT_EVERY_MS, createQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
+import { HEARTBEAT_EVERY_MS, createQueue, getPublishQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
 import { redis } from "../app/utils/redis.server.ts";
+import { publishProcessor } from "./publish.ts";
+import { SWEEP_EVERY_MS, sweep } from "./sweeper.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
 
@@ -19,9 +21,12 @@ async function heartbeat(job: Bull.Job) {
   return { at };
 }
 
+export const PUBLISH_CONCURRENCY = 20;
+
 export async function startWorker(logger: Logger, extra: Processors = {}): Promise<Worker> {
   const maintenance = createQueue(queueNames.maintenance);
-  const processors: Processors = { heartbeat, ...extra };
+  const publish = getPublishQueue();
+  const processors: Processors = { heartbeat, sweep: () => sweep(logger), ...extra };
   for (const [name, run] of Object.entries(processors)) {
     if (!run) continue;
     void maintenance.process(name, 1, async (job) => {
@@ -36,17 +41,19 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       }
     });
   }
-  maintenance.on("error", (error) => logger.error({ err: error }, "queue error"));
-  await maintenance.isReady();
+  void publish.process(PUBLISH_CONCURRENCY, publishProcessor(logger));
+  for (const queue of [maintenance, publish]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
+  await Promise.all([maintenance.isReady(), publish.isReady()]);
   await maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
   await maintenance.add("heartbeat", {}, { removeOnComplete: true });
-  logger.info({ queues: [maintenance.name] }, "worker started");
+  await maintenance.add("sweep", {}, { repeat: { every: SWEEP_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
+  logger.info({ queues: [maintenance.name, publish.name] }, "worker started");
 
   return {
-    queues: { [maintenance.name]: maintenance },
+    queues: { [maintenance.name]: maintenance, [publish.name]: publish },
     stop: async () => {
       logger.info("worker stopping: waiting for running jobs");
-      await maintenance.close();
+      await Promise.all([maintenance.close(), publish.close()]);
       logger.info("worker stopped");
     },
   };

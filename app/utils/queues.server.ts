@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { env } from "./env.server";
 import { createRedis, redisKey } from "./redis.server";
 
-export const queueNames = { maintenance: "maintenance" } as const;
+export const queueNames = { maintenance: "maintenance", publish: "publish" } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 export const HEARTBEAT_EVERY_MS = 15_000;
@@ -24,4 +24,22 @@ export function createQueue(name: QueueName): Bull.Queue {
       return shared[type];
     },
   });
+}
+
+export type PublishJob = { variantId: string; version: number };
+
+/** One job per attempt of one schedule version: re-adding it is harmless, a new schedule replaces it. */
+export const publishJobId = (variantId: string, version: number, attempt: number) => `publish:${variantId}:${version}:${attempt}`;
+
+let publishQueue: Bull.Queue<PublishJob> | undefined;
+export function getPublishQueue(): Bull.Queue<PublishJob> {
+  publishQueue ??= createQueue(queueNames.publish);
+  return publishQueue;
+}
+
+export async function enqueuePublish(variantId: string, version: number, attempt: number, at: Date) {
+  await getPublishQueue().add(
+    { variantId, version },
+    { jobId: publishJobId(variantId, version, attempt), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
+  );
 }

@@ -1,0 +1,89 @@
+// Bluesky (AT Protocol): a session from an app password, then com.atproto.repo.createRecord
+// with the publish key as the record key. A reused key has no named error (the reference
+// PDS answers 500), so an unclear answer is settled by reading the record back.
+import type { PublishOutcome } from "~/domain/publish-outcome";
+import { findUrls } from "~/domain/text-measure";
+import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, readJson, send } from "./adapter.server";
+
+const encoder = new TextEncoder();
+const byteOffset = (text: string, index: number) => encoder.encode(text.slice(0, index)).length;
+
+/** Links are not auto-linked on Bluesky: each needs a facet with UTF-8 byte offsets. */
+export function linkFacets(text: string) {
+  return findUrls(text).map(({ url, index }) => ({
+    index: { byteStart: byteOffset(text, index), byteEnd: byteOffset(text, index + url.length) },
+    features: [{ $type: "app.bsky.richtext.facet#link", uri: url }],
+  }));
+}
+
+type Session = { accessJwt: string; did: string; handle: string };
+
+async function login(service: string, request: PublishRequest): Promise<Session | PublishOutcome> {
+  const response = await send(`${service}/xrpc/com.atproto.server.createSession`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ identifier: request.credentials.identifier, password: request.credentials.password }),
+  }, request.timeoutMs);
+  if (isOutcome(response)) return response.kind === "unknown" ? { kind: "retry", message: `signing in: ${response.message}` } : response;
+  const body = await readJson(response);
+  if (response.ok) return { accessJwt: String(body.accessJwt), did: String(body.did), handle: String(body.handle) };
+  if (response.status === 401 || body.error === "AuthenticationRequired") return { kind: "failed", failureClass: "auth", message: "Bluesky refused the app password; connect the channel again." };
+  if (response.status === 429) return { kind: "retry", message: "Bluesky's sign-in rate limit was reached", retryAfterMs: resetIn(response) };
+  return { kind: "retry", message: `signing in to Bluesky: ${response.status} ${String(body.error ?? "")}` };
+}
+
+// RateLimit-Reset is epoch seconds on Bluesky.
+function resetIn(response: Response): number | undefined {
+  const reset = Number(response.headers.get("ratelimit-reset"));
+  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
+}
+
+const serviceOf = (request: PublishRequest) => String(request.settings.service ?? "https://bsky.social").replace(/\/+$/, "");
+const postUrl = (did: string, rkey: string) => `https://bsky.app/profile/${did}/post/${rkey}`;
+
+async function getRecord(service: string, session: Session, rkey: string, timeoutMs?: number): Promise<LookupResult> {
+  const query = new URLSearchParams({ repo: session.did, collection: "app.bsky.feed.post", rkey });
+  const response = await send(`${service}/xrpc/com.atproto.repo.getRecord?${query}`, { headers: { authorization: `Bearer ${session.accessJwt}` } }, timeoutMs);
+  if (isOutcome(response)) return null;
+  if (response.ok) return { found: true, externalId: `at://${session.did}/app.bsky.feed.post/${rkey}`, url: postUrl(session.did, rkey) };
+  const body = await readJson(response);
+  return body.error === "RecordNotFound" ? { found: false } : null;
+}
+
+export const bluesky: ChannelAdapter = {
+  async publish(request) {
+    const service = serviceOf(request);
+    const session = await login(service, request);
+    if ("kind" in session) return session;
+    const text = request.link && !request.text.includes(request.link) ? `${request.text} ${request.link}` : request.text;
+    const response = await send(`${service}/xrpc/com.atproto.repo.createRecord`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${session.accessJwt}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        repo: session.did,
+        collection: "app.bsky.feed.post",
+        rkey: request.publishKey,
+        record: { $type: "app.bsky.feed.post", text, createdAt: new Date().toISOString(), facets: linkFacets(text) },
+      }),
+    }, request.timeoutMs);
+    if (isOutcome(response)) return response;
+    const body = await readJson(response);
+    if (response.ok) return { kind: "published", externalId: String(body.uri), url: postUrl(session.did, request.publishKey) };
+    const error = String(body.error ?? response.status);
+    if (response.status === 400 && error === "ExpiredToken") return { kind: "retry", message: "the Bluesky session expired" };
+    if (response.status === 401 || error === "InvalidToken") return { kind: "failed", failureClass: "auth", message: "Bluesky refused the session; connect the channel again." };
+    if (response.status === 400 || response.status === 413) return { kind: "failed", failureClass: "content", message: `Bluesky rejected the post: ${String(body.message ?? error)}` };
+    if (response.status === 429) return { kind: "retry", message: "Bluesky's rate limit was reached", retryAfterMs: resetIn(response) };
+    // A 500 may mean the record key is already taken, i.e. an earlier attempt went out.
+    const existing = await getRecord(service, session, request.publishKey, request.timeoutMs);
+    if (existing?.found) return { kind: "published", externalId: existing.externalId, url: existing.url };
+    return { kind: "retry", message: `Bluesky answered ${response.status}: ${error}` };
+  },
+
+  async lookup(request) {
+    const service = serviceOf(request);
+    const session = await login(service, request);
+    if ("kind" in session) return null;
+    return getRecord(service, session, request.publishKey, request.timeoutMs);
+  },
+};

@@ -1,0 +1,141 @@
+// Publishing one variant, exactly once. The job is only a timer: the variant row decides.
+// 1. A stale job (older schedule version, variant no longer SCHEDULED) does nothing.
+// 2. The worker claims the variant with a compare-and-set (SCHEDULED → PUBLISHING, its
+//    attempt id, a lease), which also checks the pause at that moment: two workers, a
+//    stalled job or a duplicate job can never both publish.
+// 3. The adapter's outcome is written only while the claim is still ours.
+import { randomUUID } from "node:crypto";
+import type Bull from "bull";
+import type { Logger } from "pino";
+import { adapters } from "../app/channels/registry.server.ts";
+import type { PublishRequest } from "../app/channels/adapter.server.ts";
+import type { NetworkKind } from "../app/domain/networks.ts";
+import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
+import { prisma } from "../app/utils/db.server.ts";
+import { decrypt } from "../app/utils/encryption.server.ts";
+import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
+
+export const LEASE_MS = 2 * 60_000;
+export const HOLD_PAUSED = "paused";
+
+const variantSelect = {
+  id: true,
+  postId: true,
+  text: true,
+  link: true,
+  mediaUrls: true,
+  scheduledAt: true,
+  status: true,
+  scheduleVersion: true,
+  attempts: true,
+  nextAttemptAt: true,
+  publishKey: true,
+  workspace: { select: { pausedAt: true } },
+  channel: { select: { id: true, network: true, enabled: true, credentials: true, settings: true } },
+} as const;
+
+type Variant = NonNullable<Awaited<ReturnType<typeof loadVariant>>>;
+
+function loadVariant(variantId: string) {
+  return prisma.variant.findUnique({ where: { id: variantId }, select: variantSelect });
+}
+
+function requestFor(variant: Variant): PublishRequest {
+  let credentials: Record<string, string> = {};
+  if (variant.channel.credentials) {
+    const plain = decrypt(variant.channel.credentials);
+    try {
+      credentials = JSON.parse(plain) as Record<string, string>;
+    } catch {
+      credentials = { token: plain };
+    }
+  }
+  return {
+    text: variant.text,
+    link: variant.link,
+    mediaUrls: variant.mediaUrls,
+    publishKey: variant.publishKey ?? variant.id,
+    credentials,
+    settings: (variant.channel.settings ?? {}) as Record<string, unknown>,
+    scheduledAt: variant.scheduledAt ?? new Date(),
+    timeoutMs: typeof variant.channel.settings === "object" && variant.channel.settings && "timeoutMs" in variant.channel.settings ? Number(variant.channel.settings.timeoutMs) : undefined,
+  };
+}
+
+export type PublishResult = { skipped: string } | { outcome: PublishOutcome["kind"] };
+
+export function publishProcessor(logger: Logger) {
+  return async (job: Bull.Job<PublishJob>): Promise<PublishResult> => {
+    const { variantId, version } = job.data;
+    const variant = await loadVariant(variantId);
+    if (!variant || variant.scheduleVersion !== version || variant.status !== "SCHEDULED") return { skipped: "stale" };
+    if (variant.nextAttemptAt && variant.nextAttemptAt.getTime() > Date.now() + 1000) return { skipped: "not yet" };
+    if (variant.workspace.pausedAt) {
+      await prisma.variant.updateMany({ where: { id: variantId, status: "SCHEDULED", scheduleVersion: version }, data: { failureClass: HOLD_PAUSED, lastError: "Held: publishing was paused at its time." } });
+      logger.info({ variantId, event: "held" }, "workspace paused: variant held");
+      return { skipped: "paused" };
+    }
+    const attemptId = randomUUID();
+    const claimed = await prisma.variant.updateMany({
+      where: { id: variantId, status: "SCHEDULED", scheduleVersion: version, workspace: { pausedAt: null } },
+      data: { status: "PUBLISHING", attemptId, leaseUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
+    });
+    if (claimed.count === 0) return { skipped: "claimed elsewhere or paused" };
+
+    const started = Date.now();
+    const adapter = adapters[variant.channel.network as NetworkKind];
+    const request = requestFor(variant);
+    let outcome: PublishOutcome = !variant.channel.enabled
+      ? { kind: "failed", failureClass: "config", message: "The channel is disabled." }
+      : adapter
+        ? await adapter.publish(request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
+        : { kind: "failed", failureClass: "config", message: `Publishing to ${variant.channel.network} is not available yet.` };
+    if (outcome.kind === "unknown" && adapter?.lookup) {
+      const found = await adapter.lookup(request).catch(() => null);
+      if (found?.found) outcome = { kind: "published", externalId: found.externalId, url: found.url };
+      else if (found && !found.found) outcome = { kind: "retry", message: `${outcome.message}; the network has no such post, so it is tried again` };
+    }
+    const attempt = variant.attempts + 1;
+    await settle(variantId, attemptId, version, attempt, outcome);
+    logger.info(
+      { variantId, channelId: variant.channel.id, network: variant.channel.network, attempt, outcome: outcome.kind, ms: Date.now() - started, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}) },
+      "publish attempt",
+    );
+    return { outcome: outcome.kind };
+  };
+}
+
+/** Writes an attempt's outcome, only while this attempt still holds the claim. */
+export async function settle(variantId: string, attemptId: string, version: number, attempt: number, outcome: PublishOutcome) {
+  const mine = { id: variantId, attemptId, status: "PUBLISHING" as const };
+  const released = { attemptId: null, leaseUntil: null };
+  if (outcome.kind === "published") {
+    await prisma.variant.updateMany({
+      where: mine,
+      data: { ...released, status: "PUBLISHED", externalId: outcome.externalId, externalUrl: outcome.url, publishedAt: new Date(), lastError: null, failureClass: null },
+    });
+  } else if (outcome.kind === "retry" && attempt < MAX_ATTEMPTS) {
+    const at = new Date(Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
+    const { count } = await prisma.variant.updateMany({ where: mine, data: { ...released, status: "SCHEDULED", nextAttemptAt: at, lastError: `Attempt ${attempt}: ${outcome.message}` } });
+    if (count) await enqueuePublish(variantId, version, attempt, at);
+  } else if (outcome.kind === "retry") {
+    await prisma.variant.updateMany({ where: mine, data: { ...released, status: "FAILED", failureClass: "retries-exhausted", lastError: `Gave up after ${attempt} attempts; the last: ${outcome.message}` } });
+  } else if (outcome.kind === "failed") {
+    await prisma.variant.updateMany({ where: mine, data: { ...released, status: "FAILED", failureClass: outcome.failureClass, lastError: outcome.message } });
+  } else {
+    await prisma.variant.updateMany({
+      where: mine,
+      data: { ...released, status: "UNKNOWN", failureClass: "unknown-outcome", lastError: `Did this go out? ${outcome.message}. Check the channel, then mark it published or publish it again.` },
+    });
+  }
+  await rollUpPost(variantId);
+}
+
+/** A post is published when all its variants are, failed when one failed or is unknown. */
+async function rollUpPost(variantId: string) {
+  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { postId: true } });
+  if (!variant) return;
+  const statuses = (await prisma.variant.findMany({ where: { postId: variant.postId }, select: { status: true } })).map((v) => v.status);
+  const status = statuses.every((s) => s === "PUBLISHED") ? "PUBLISHED" : statuses.some((s) => s === "FAILED" || s === "UNKNOWN") ? "FAILED" : null;
+  if (status) await prisma.post.update({ where: { id: variant.postId }, data: { status } });
+}
