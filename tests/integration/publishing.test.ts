@@ -1,0 +1,179 @@
+// The worker publishing for real: this run's worker process, PostgreSQL, Redis and the
+// fake networks. Each test plans its own post and watches the variant row.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listOverdue, pauseWorkspace, resumeWorkspace, scheduleVariant, unscheduleVariant } from "~/models/scheduling.server";
+import { prisma } from "~/utils/db.server";
+import { encrypt } from "~/utils/encryption.server";
+import { enqueuePublish, getPublishQueue, publishJobId } from "~/utils/queues.server";
+import { createLogger } from "../../server/logger";
+import { sweep } from "../../workers/sweeper";
+import { BLUESKY_LOGIN, startBluesky } from "../fakes/bluesky";
+import { MASTODON_TOKEN, startMastodon } from "../fakes/mastodon";
+import { createUser, createWorkspace, unique } from "../support/fixtures";
+import { waitFor } from "../support/processes";
+
+let mastodon: Awaited<ReturnType<typeof startMastodon>>;
+let pds: Awaited<ReturnType<typeof startBluesky>>;
+beforeAll(async () => {
+  [mastodon, pds] = await Promise.all([startMastodon(), startBluesky()]);
+});
+afterAll(async () => {
+  await Promise.all([mastodon.close(), pds.close()]);
+  await getPublishQueue().close();
+});
+
+const logger = createLogger("test", "silent");
+
+async function planned(network: "mastodon" | "bluesky", inMs: number, text = `Post ${unique("t")}`) {
+  const workspace = await createWorkspace();
+  const channel = await prisma.channel.create({
+    data:
+      network === "mastodon"
+        ? { workspaceId: workspace.id, network, name: "Mastodon", settings: { instanceUrl: mastodon.url, timeoutMs: 800 }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }
+        : { workspaceId: workspace.id, network, name: "Bluesky", settings: { service: pds.url, timeoutMs: 800 }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) },
+    select: { id: true },
+  });
+  const at = new Date(Date.now() + inMs);
+  const post = await prisma.post.create({
+    data: { workspaceId: workspace.id, title: text.slice(0, 100), category: "news", status: "SCHEDULED", scheduledAt: at, variants: { create: { workspaceId: workspace.id, channelId: channel.id, text, scheduledAt: at } } },
+    select: { id: true, variants: { select: { id: true } } },
+  });
+  return { workspace, postId: post.id, variantId: post.variants[0]!.id, text, at };
+}
+
+const variant = (id: string) => prisma.variant.findUniqueOrThrow({ where: { id } });
+const settled = (id: string, timeoutMs = 20_000) =>
+  waitFor(`variant ${id} to settle`, async () => {
+    const v = await variant(id);
+    return ["PUBLISHED", "FAILED", "UNKNOWN"].includes(v.status) ? v : undefined;
+  }, timeoutMs);
+const tootsWith = (text: string) => [...mastodon.statuses.values()].filter((s) => String(s.content).includes(text));
+
+describe("publishing", () => {
+  it("publishes on time, once, and stores the post's id and URL", async () => {
+    const plan = await planned("mastodon", 1500);
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    const done = await settled(plan.variantId);
+    expect(done).toMatchObject({ status: "PUBLISHED", attempts: 1, externalUrl: expect.stringMatching(/\/@rytm\/\d+$/) });
+    expect(done.publishedAt!.getTime()).toBeGreaterThanOrEqual(plan.at.getTime());
+    expect(tootsWith(plan.text)).toHaveLength(1);
+    expect((await prisma.post.findUniqueOrThrow({ where: { id: plan.postId } })).status).toBe("PUBLISHED");
+  });
+
+  it("reschedules: the old job does nothing, the new time counts", async () => {
+    const plan = await planned("mastodon", 60_000);
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    const moved = new Date(Date.now() + 1000);
+    await scheduleVariant(plan.workspace.id, plan.variantId, moved);
+    const done = await settled(plan.variantId);
+    expect(done).toMatchObject({ status: "PUBLISHED", scheduleVersion: 2 });
+    expect(done.publishedAt!.getTime()).toBeLessThan(moved.getTime() + 10_000);
+    expect(tootsWith(plan.text)).toHaveLength(1);
+  });
+
+  it("cancels: nothing goes out", async () => {
+    const plan = await planned("mastodon", 1000);
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    expect(await unscheduleVariant(plan.workspace.id, plan.variantId, "CANCELLED")).toBe(true);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect((await variant(plan.variantId)).status).toBe("CANCELLED");
+    expect(tootsWith(plan.text)).toHaveLength(0);
+  });
+
+  it("honours a pause at the moment the job runs, and lists what is overdue on resume instead of sending it", async () => {
+    const plan = await planned("mastodon", 1000);
+    const owner = await createUser();
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    await pauseWorkspace(plan.workspace.id, owner.id, "Crisis: a product recall");
+    await waitFor("the variant to be held", async () => ((await variant(plan.variantId)).failureClass === "paused" ? true : undefined));
+    const overdue = await resumeWorkspace(plan.workspace.id, owner.id);
+    expect(overdue.map((v) => v.id)).toEqual([plan.variantId]);
+    await sweep(logger);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await variant(plan.variantId)).status).toBe("SCHEDULED");
+    expect(tootsWith(plan.text)).toHaveLength(0);
+    expect((await listOverdue(plan.workspace.id)).map((v) => v.id)).toEqual([plan.variantId]);
+    // A person decides to publish it now.
+    await scheduleVariant(plan.workspace.id, plan.variantId, new Date());
+    expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("retries a rate limit after the network's reset, then publishes", async () => {
+    const plan = await planned("mastodon", 500);
+    mastodon.queue("/api/v1/statuses", { status: 429, body: { error: "Too many requests" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": new Date(Date.now() + 2500).toISOString() } });
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    const done = await settled(plan.variantId);
+    expect(done).toMatchObject({ status: "PUBLISHED", attempts: 2 });
+    expect(tootsWith(plan.text)).toHaveLength(1);
+  });
+
+  it("fails a rejected post at once, with the network's reason", async () => {
+    const plan = await planned("mastodon", 300, "x".repeat(600));
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    expect(await settled(plan.variantId)).toMatchObject({ status: "FAILED", failureClass: "content", attempts: 1, lastError: expect.stringContaining("character limit of 500") });
+  });
+
+  it("never retries blindly after a timeout: Mastodon's outcome is UNKNOWN, with one request sent", async () => {
+    const plan = await planned("mastodon", 300);
+    mastodon.queue("/api/v1/statuses", { status: 503, delayMs: 2000 });
+    const before = mastodon.requests.length;
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    expect(await settled(plan.variantId)).toMatchObject({ status: "UNKNOWN", lastError: expect.stringMatching(/^Did this go out\?/) });
+    expect(mastodon.requests.length - before).toBe(1);
+  });
+
+  it("settles a Bluesky timeout by reading the record back: published once", async () => {
+    const plan = await planned("bluesky", 300);
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    const { publishKey } = await variant(plan.variantId);
+    pds.queue("/xrpc/com.atproto.repo.createRecord", { status: 200, body: { uri: "late" }, delayMs: 2000 });
+    // The fake answers late without storing; store the record as a PDS that did the work would.
+    pds.records.set(publishKey!, { text: plan.text });
+    expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED", externalUrl: `https://bsky.app/profile/did:plc:rytmtest/post/${publishKey}` });
+  });
+
+  it("publishes once however many jobs run for the same variant", async () => {
+    const plan = await planned("mastodon", 60_000);
+    await scheduleVariant(plan.workspace.id, plan.variantId, new Date(Date.now() + 500));
+    const { scheduleVersion } = await variant(plan.variantId);
+    const queue = getPublishQueue();
+    await Promise.all(Array.from({ length: 8 }, (_, i) => queue.add({ variantId: plan.variantId, version: scheduleVersion }, { jobId: `duplicate-${plan.variantId}-${i}`, delay: 500 })));
+    await settled(plan.variantId);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(tootsWith(plan.text)).toHaveLength(1);
+  });
+});
+
+describe("the sweeper", () => {
+  it("re-creates a due job that Redis lost", async () => {
+    const plan = await planned("mastodon", 60_000);
+    await scheduleVariant(plan.workspace.id, plan.variantId, new Date(Date.now() + 30_000));
+    const { scheduleVersion } = await variant(plan.variantId);
+    await (await getPublishQueue().getJob(publishJobId(plan.variantId, scheduleVersion, 0)))!.remove();
+    await prisma.variant.update({ where: { id: plan.variantId }, data: { scheduledAt: new Date() } });
+    expect((await sweep(logger)).requeued).toBeGreaterThanOrEqual(1);
+    expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("asks a person about a variant whose worker died mid-publish, and asks Bluesky itself", async () => {
+    const lost = await planned("mastodon", -1000);
+    const found = await planned("bluesky", -1000);
+    for (const plan of [lost, found]) {
+      await prisma.variant.update({ where: { id: plan.variantId }, data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, publishKey: plan === found ? "3kabc2defgh2a" : "k" } });
+    }
+    pds.records.set("3kabc2defgh2a", { text: found.text });
+    await sweep(logger);
+    expect(await variant(lost.variantId)).toMatchObject({ status: "UNKNOWN", lastError: expect.stringContaining("the worker stopped while publishing") });
+    expect(await variant(found.variantId)).toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("does not enqueue anything twice for a job that is still waiting", async () => {
+    const plan = await planned("mastodon", 60_000);
+    await scheduleVariant(plan.workspace.id, plan.variantId, new Date(Date.now() + 20_000));
+    await prisma.variant.update({ where: { id: plan.variantId }, data: { scheduledAt: new Date(Date.now() + 20_000) } });
+    const before = await getPublishQueue().getDelayedCount();
+    await enqueuePublish(plan.variantId, 1, 0, new Date(Date.now() + 20_000));
+    expect(await getPublishQueue().getDelayedCount()).toBe(before);
+    await unscheduleVariant(plan.workspace.id, plan.variantId);
+  });
+});
