@@ -8,14 +8,14 @@ import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
 import { adapters } from "../app/channels/registry.server.ts";
-import type { PublishRequest } from "../app/channels/adapter.server.ts";
+import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
 import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { decrypt } from "../app/utils/encryption.server.ts";
+import { env } from "../app/utils/env.server.ts";
 import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
 
-export const LEASE_MS = 2 * 60_000;
 export const HOLD_PAUSED = "paused";
 
 const variantSelect = {
@@ -29,18 +29,19 @@ const variantSelect = {
   scheduleVersion: true,
   attempts: true,
   nextAttemptAt: true,
+  firstAttemptAt: true,
   publishKey: true,
   workspace: { select: { pausedAt: true } },
   channel: { select: { id: true, network: true, enabled: true, credentials: true, settings: true } },
 } as const;
 
-type Variant = NonNullable<Awaited<ReturnType<typeof loadVariant>>>;
+export type Variant = NonNullable<Awaited<ReturnType<typeof loadVariant>>>;
 
-function loadVariant(variantId: string) {
+export function loadVariant(variantId: string) {
   return prisma.variant.findUnique({ where: { id: variantId }, select: variantSelect });
 }
 
-function requestFor(variant: Variant): PublishRequest {
+export function requestFor(variant: Variant): PublishRequest {
   let credentials: Record<string, string> = {};
   if (variant.channel.credentials) {
     const plain = decrypt(variant.channel.credentials);
@@ -78,7 +79,13 @@ export function publishProcessor(logger: Logger) {
     const attemptId = randomUUID();
     const claimed = await prisma.variant.updateMany({
       where: { id: variantId, status: "SCHEDULED", scheduleVersion: version, workspace: { pausedAt: null } },
-      data: { status: "PUBLISHING", attemptId, leaseUntil: new Date(Date.now() + LEASE_MS), attempts: { increment: 1 } },
+      data: {
+        status: "PUBLISHING",
+        attemptId,
+        leaseUntil: new Date(Date.now() + env().PUBLISH_LEASE_SECONDS * 1000),
+        attempts: { increment: 1 },
+        firstAttemptAt: variant.firstAttemptAt ?? new Date(),
+      },
     });
     if (claimed.count === 0) return { skipped: "claimed elsewhere or paused" };
 
@@ -90,11 +97,7 @@ export function publishProcessor(logger: Logger) {
       : adapter
         ? await adapter.publish(request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
         : { kind: "failed", failureClass: "config", message: `Publishing to ${variant.channel.network} is not available yet.` };
-    if (outcome.kind === "unknown" && adapter?.lookup) {
-      const found = await adapter.lookup(request).catch(() => null);
-      if (found?.found) outcome = { kind: "published", externalId: found.externalId, url: found.url };
-      else if (found && !found.found) outcome = { kind: "retry", message: `${outcome.message}; the network has no such post, so it is tried again` };
-    }
+    if (outcome.kind === "unknown" && adapter) outcome = await resolveUnknown(adapter, request, variant.firstAttemptAt ?? new Date(started), outcome);
     const attempt = variant.attempts + 1;
     await settle(variantId, attemptId, version, attempt, outcome);
     logger.info(
@@ -103,6 +106,23 @@ export function publishProcessor(logger: Logger) {
     );
     return { outcome: outcome.kind };
   };
+}
+
+/**
+ * An attempt whose outcome is unknown is settled with the network where it can say: by
+ * reading the post back under its key, or by sending again with the same idempotency key
+ * while the network still remembers it. Otherwise it stays unknown, for a person.
+ */
+export async function resolveUnknown(adapter: ChannelAdapter, request: PublishRequest, firstAttemptAt: Date, outcome: PublishOutcome & { kind: "unknown" }): Promise<PublishOutcome> {
+  if (adapter.lookup) {
+    const found = await adapter.lookup(request).catch(() => null);
+    if (found?.found) return { kind: "published", externalId: found.externalId, url: found.url };
+    if (found) return { kind: "retry", message: `${outcome.message}; the network has no such post, so it is tried again` };
+  }
+  if (adapter.idempotentForMs && Date.now() - firstAttemptAt.getTime() < adapter.idempotentForMs) {
+    return { kind: "retry", message: `${outcome.message}; sent again under the same idempotency key, which the network answers with the original post` };
+  }
+  return outcome;
 }
 
 /** Writes an attempt's outcome, only while this attempt still holds the claim. */

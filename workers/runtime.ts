@@ -5,7 +5,8 @@ import type { Logger } from "pino";
 import { HEARTBEAT_EVERY_MS, createQueue, getPublishQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
-import { SWEEP_EVERY_MS, sweep } from "./sweeper.ts";
+import { sweep } from "./sweeper.ts";
+import { env } from "../app/utils/env.server.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
 
@@ -46,7 +47,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   await Promise.all([maintenance.isReady(), publish.isReady()]);
   await maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
   await maintenance.add("heartbeat", {}, { removeOnComplete: true });
-  await maintenance.add("sweep", {}, { repeat: { every: SWEEP_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
+  await maintenance.add("sweep", {}, { repeat: { every: env().SWEEP_EVERY_SECONDS * 1000 }, removeOnComplete: true, removeOnFail: 100 });
   logger.info({ queues: [maintenance.name, publish.name] }, "worker started");
 
   return {

@@ -6,11 +6,9 @@ import type { Logger } from "pino";
 import { adapters } from "../app/channels/registry.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
 import { prisma } from "../app/utils/db.server.ts";
-import { decrypt } from "../app/utils/encryption.server.ts";
 import { enqueuePublish, getPublishQueue, publishJobId } from "../app/utils/queues.server.ts";
-import { HOLD_PAUSED, settle } from "./publish.ts";
+import { HOLD_PAUSED, loadVariant, requestFor, resolveUnknown, settle } from "./publish.ts";
 
-export const SWEEP_EVERY_MS = 30_000;
 const LOOKAHEAD_MS = 60_000;
 const BATCH = 500;
 
@@ -42,33 +40,15 @@ export async function sweep(logger: Logger, now = new Date()) {
   const expired = await prisma.variant.findMany({
     where: { status: "PUBLISHING", leaseUntil: { lt: now } },
     take: BATCH,
-    select: { id: true, attemptId: true, scheduleVersion: true, attempts: true, text: true, link: true, mediaUrls: true, scheduledAt: true, publishKey: true, channel: { select: { network: true, credentials: true, settings: true } } },
+    select: { id: true, attemptId: true },
   });
-  for (const variant of expired) {
+  for (const { id, attemptId } of expired) {
+    const variant = await loadVariant(id);
+    if (!variant || !attemptId) continue;
     const adapter = adapters[variant.channel.network as NetworkKind];
-    let credentials: Record<string, string> = {};
-    try {
-      credentials = variant.channel.credentials ? (JSON.parse(decrypt(variant.channel.credentials)) as Record<string, string>) : {};
-    } catch {
-      credentials = {};
-    }
-    const found = adapter?.lookup
-      ? await adapter
-          .lookup({ text: variant.text, link: variant.link, mediaUrls: variant.mediaUrls, publishKey: variant.publishKey ?? variant.id, credentials, settings: (variant.channel.settings ?? {}) as Record<string, unknown>, scheduledAt: variant.scheduledAt ?? now })
-          .catch(() => null)
-      : null;
-    const message = "the worker stopped while publishing";
-    await settle(
-      variant.id,
-      variant.attemptId!,
-      variant.scheduleVersion,
-      variant.attempts,
-      found?.found
-        ? { kind: "published", externalId: found.externalId, url: found.url }
-        : found
-          ? { kind: "retry", message: `${message}; the network has no such post` }
-          : { kind: "unknown", message },
-    );
+    const unknown = { kind: "unknown" as const, message: "the worker stopped while publishing" };
+    const outcome = adapter ? await resolveUnknown(adapter, requestFor(variant), variant.firstAttemptAt ?? now, unknown) : unknown;
+    await settle(id, attemptId, variant.scheduleVersion, variant.attempts, outcome);
   }
   if (requeued || expired.length) logger.info({ requeued, recovered: expired.length }, "sweep");
   return { requeued, recovered: expired.length };

@@ -21,6 +21,12 @@ export type LookupResult = { found: true; externalId: string; url: string | null
 
 export interface ChannelAdapter {
   publish(request: PublishRequest): Promise<PublishOutcome>;
+  /**
+   * How long after the first attempt the network still recognises the publish key and
+   * answers a repeat with the original post: within it, an unknown outcome is safely
+   * settled by sending again with the same key.
+   */
+  idempotentForMs?: number;
   /** Whether an earlier attempt with this key went out; null when the network cannot say. */
   lookup?(request: PublishRequest): Promise<LookupResult>;
 }

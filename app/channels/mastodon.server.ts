@@ -12,6 +12,8 @@ function resetIn(response: Response): number | undefined {
 }
 
 export const mastodon: ChannelAdapter = {
+  // Mastodon keeps an Idempotency-Key for one hour; a margin for clock skew.
+  idempotentForMs: 50 * 60_000,
   async publish(request): Promise<PublishOutcome> {
     const base = String(request.settings.instanceUrl ?? "").replace(/\/+$/, "");
     if (!/^https?:\/\//.test(base) || !request.credentials.token) {

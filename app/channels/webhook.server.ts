@@ -9,6 +9,8 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 }
 
 export const webhook: ChannelAdapter = {
+  // Standard Webhooks: the webhook-id is the same on every retry and receivers drop repeats.
+  idempotentForMs: 24 * 60 * 60_000,
   async publish(request) {
     const url = String(request.settings.url ?? "");
     const secret = request.credentials.secret;

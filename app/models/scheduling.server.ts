@@ -29,6 +29,7 @@ export async function scheduleVariant(workspaceId: string, variantId: string, at
       failureClass: null,
       attemptId: null,
       leaseUntil: null,
+      firstAttemptAt: null,
     },
   });
   if (updated.count === 0) return null;

@@ -27,6 +27,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   APP_URL: z.url({ error: "must be an absolute URL such as https://rytm.example.com" }).optional(),
+  // How long a worker may hold a variant while publishing before the sweeper assumes it died.
+  PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

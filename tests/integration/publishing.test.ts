@@ -113,11 +113,25 @@ describe("publishing", () => {
     expect(await settled(plan.variantId)).toMatchObject({ status: "FAILED", failureClass: "content", attempts: 1, lastError: expect.stringContaining("character limit of 500") });
   });
 
-  it("never retries blindly after a timeout: Mastodon's outcome is UNKNOWN, with one request sent", async () => {
+  it("settles a Mastodon timeout by sending again under the same Idempotency-Key: one post", async () => {
     const plan = await planned("mastodon", 300);
     mastodon.queue("/api/v1/statuses", { status: 503, delayMs: 2000 });
     const before = mastodon.requests.length;
     await scheduleVariant(plan.workspace.id, plan.variantId);
+    expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED", attempts: 2 });
+    const sent = mastodon.requests.slice(before).map((r) => r.headers["idempotency-key"]);
+    expect(sent).toHaveLength(2);
+    expect(new Set(sent).size).toBe(1);
+    expect(tootsWith(plan.text)).toHaveLength(1);
+  });
+
+  it("never retries blindly once the network has forgotten the key: UNKNOWN, for a person", async () => {
+    const plan = await planned("mastodon", 1500);
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    // An earlier attempt of this schedule went out two hours ago, beyond Mastodon's one-hour memory.
+    await prisma.variant.update({ where: { id: plan.variantId }, data: { firstAttemptAt: new Date(Date.now() - 2 * 3600_000) } });
+    mastodon.queue("/api/v1/statuses", { status: 503, delayMs: 2000 });
+    const before = mastodon.requests.length;
     expect(await settled(plan.variantId)).toMatchObject({ status: "UNKNOWN", lastError: expect.stringMatching(/^Did this go out\?/) });
     expect(mastodon.requests.length - before).toBe(1);
   });
@@ -159,7 +173,10 @@ describe("the sweeper", () => {
     const lost = await planned("mastodon", -1000);
     const found = await planned("bluesky", -1000);
     for (const plan of [lost, found]) {
-      await prisma.variant.update({ where: { id: plan.variantId }, data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, publishKey: plan === found ? "3kabc2defgh2a" : "k" } });
+      await prisma.variant.update({
+        where: { id: plan.variantId },
+        data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, firstAttemptAt: new Date(Date.now() - 2 * 3600_000), publishKey: plan === found ? "3kabc2defgh2a" : "k" },
+      });
     }
     pds.records.set("3kabc2defgh2a", { text: found.text });
     await sweep(logger);

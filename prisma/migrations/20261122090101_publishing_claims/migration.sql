@@ -1,6 +1,7 @@
 -- AlterTable
 ALTER TABLE "Variant" ADD COLUMN     "attemptId" VARCHAR(40),
 ADD COLUMN     "failureClass" VARCHAR(40),
+ADD COLUMN     "firstAttemptAt" TIMESTAMP(3),
 ADD COLUMN     "leaseUntil" TIMESTAMP(3),
 ADD COLUMN     "nextAttemptAt" TIMESTAMP(3),
 ADD COLUMN     "publishKey" VARCHAR(64),
