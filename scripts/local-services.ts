@@ -76,10 +76,10 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void): Promise<Service> {
+export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void, fixedPort?: number): Promise<Service & { port: number }> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dataDir, "pg");
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -103,6 +103,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   await server.start();
   if (fresh) await server.createDatabase("rytm");
   return {
+    port,
     url: `postgresql://postgres:rytm-local@127.0.0.1:${port}/rytm`,
     description: `embedded PostgreSQL (data in ${path.relative(process.cwd(), databaseDir) || databaseDir})`,
     stop: () => server.stop(),

@@ -27,7 +27,7 @@ export const PUBLISH_CONCURRENCY = 20;
 export async function startWorker(logger: Logger, extra: Processors = {}): Promise<Worker> {
   const maintenance = createQueue(queueNames.maintenance);
   const publish = getPublishQueue();
-  const processors: Processors = { heartbeat, sweep: () => sweep(logger), ...extra };
+  const processors: Processors = { heartbeat, ...extra };
   for (const [name, run] of Object.entries(processors)) {
     if (!run) continue;
     void maintenance.process(name, 1, async (job) => {
@@ -45,15 +45,28 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   void publish.process(PUBLISH_CONCURRENCY, publishProcessor(logger));
   for (const queue of [maintenance, publish]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
   await Promise.all([maintenance.isReady(), publish.isReady()]);
-  await maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
+  const ensureHeartbeat = () => maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
+  await ensureHeartbeat();
   await maintenance.add("heartbeat", {}, { removeOnComplete: true });
-  await maintenance.add("sweep", {}, { repeat: { every: env().SWEEP_EVERY_SECONDS * 1000 }, removeOnComplete: true, removeOnFail: 100 });
+
+  // The sweep runs on a timer in every worker process, not as a Bull job: it is what
+  // repairs a Redis that lost its jobs, so it must not depend on Redis remembering it.
+  // Each sweep also puts back the heartbeat's schedule, which a flushed Redis forgets.
+  let sweeping: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = Promise.all([sweep(logger), ensureHeartbeat()])
+      .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
+      .finally(() => (sweeping = null));
+  }, env().SWEEP_EVERY_SECONDS * 1000);
   logger.info({ queues: [maintenance.name, publish.name] }, "worker started");
 
   return {
     queues: { [maintenance.name]: maintenance, [publish.name]: publish },
     stop: async () => {
       logger.info("worker stopping: waiting for running jobs");
+      clearInterval(timer);
+      await sweeping;
       await Promise.all([maintenance.close(), publish.close()]);
       logger.info("worker stopped");
     },

@@ -49,6 +49,7 @@ export function getPost(workspaceId: string, postId: string) {
           status: true,
           externalUrl: true,
           lastError: true,
+          failureClass: true,
           channel: { select: { network: true, name: true } },
         },
       },

@@ -38,12 +38,16 @@ export async function scheduleVariant(workspaceId: string, variantId: string, at
   return { version, scheduledAt };
 }
 
-/** Takes a variant off the schedule (back to draft); its job, if it still runs, finds nothing to do. */
+/**
+ * Takes a variant off the schedule (back to draft) or cancels it — also a failed or unknown
+ * one a person gives up on; a job that still runs finds nothing to do.
+ */
 export async function unscheduleVariant(workspaceId: string, variantId: string, status: "DRAFT" | "CANCELLED" = "DRAFT") {
-  const current = await prisma.variant.findFirst({ where: { id: variantId, workspaceId, status: "SCHEDULED" }, select: { scheduleVersion: true } });
+  const from = status === "CANCELLED" ? (["SCHEDULED", "FAILED", "UNKNOWN"] as const) : (["SCHEDULED"] as const);
+  const current = await prisma.variant.findFirst({ where: { id: variantId, workspaceId, status: { in: [...from] } }, select: { scheduleVersion: true } });
   if (!current) return false;
   const { count } = await prisma.variant.updateMany({
-    where: { id: variantId, workspaceId, status: "SCHEDULED", scheduleVersion: current.scheduleVersion },
+    where: { id: variantId, workspaceId, status: { in: [...from] }, scheduleVersion: current.scheduleVersion },
     data: { status, scheduleVersion: current.scheduleVersion + 1, nextAttemptAt: null },
   });
   if (count) await removePendingJobs(variantId, current.scheduleVersion);
@@ -83,5 +87,17 @@ export function listOverdue(workspaceId: string, now = new Date()) {
     where: { workspaceId, status: "SCHEDULED", scheduledAt: { lt: now } },
     orderBy: { scheduledAt: "asc" },
     select: { id: true, scheduledAt: true, text: true, post: { select: { id: true, title: true } }, channel: { select: { name: true, network: true } } },
+  });
+}
+
+/** A person's answer to "did this go out?": yes, here (optionally) is the post. */
+export async function markPublished(workspaceId: string, actorId: string, variantId: string, url: string | null) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.variant.updateMany({
+      where: { id: variantId, workspaceId, status: { in: ["UNKNOWN", "FAILED"] } },
+      data: { status: "PUBLISHED", externalUrl: url, publishedAt: new Date(), failureClass: null, lastError: null, attemptId: null, leaseUntil: null },
+    });
+    if (count) await recordAudit(tx, { workspaceId, actorId, action: "variant.marked_published", targetType: "variant", targetId: variantId, data: { url } });
+    return count > 0;
   });
 }

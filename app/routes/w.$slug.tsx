@@ -58,6 +58,7 @@ export default function WorkspaceLayout() {
           </NavLink>
           <NavLink to={`/w/${workspace.slug}/channels`}>Channels</NavLink>
           <NavLink to={`/w/${workspace.slug}/members`}>Members</NavLink>
+          <NavLink to={`/w/${workspace.slug}/pause`}>{workspace.pausedAt ? "Paused" : "Pause"}</NavLink>
           {canUpdate ? <NavLink to={`/w/${workspace.slug}/settings`}>Settings</NavLink> : null}
         </nav>
         <span className="spacer" />

@@ -6,7 +6,7 @@ export const BLUESKY_LOGIN = { identifier: "rytm.test", password: "app-pass-word
 const DID = "did:plc:rytmtest";
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 
-export async function startBluesky(): Promise<Fake & { records: Map<string, Record<string, unknown>> }> {
+export async function startBluesky(latencyMs = 0): Promise<Fake & { records: Map<string, Record<string, unknown>> }> {
   const records = new Map<string, Record<string, unknown>>();
   const fake = await startFake((request: FakeRequest): Reply => {
     const path = request.path.split("?")[0];
@@ -31,6 +31,6 @@ export async function startBluesky(): Promise<Fake & { records: Map<string, Reco
         : { status: 400, body: { error: "RecordNotFound", message: `Could not locate record: at://${DID}/app.bsky.feed.post/${rkey}` } };
     }
     return { status: 404, body: { error: "MethodNotImplemented" } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { records });
 }

@@ -14,7 +14,8 @@ export type Fake = {
   close: () => Promise<void>;
 };
 
-export async function startFake(handler: Handler): Promise<Fake> {
+/** `latencyMs`: how long the network takes to answer (queued replies set their own). */
+export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> {
   const requests: FakeRequest[] = [];
   const queued: { path: string; reply: Reply }[] = [];
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -24,7 +25,7 @@ export async function startFake(handler: Handler): Promise<Fake> {
       const request: FakeRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, json: () => JSON.parse(body || "{}") as Record<string, unknown> };
       requests.push(request);
       const index = queued.findIndex((q) => request.path.startsWith(q.path));
-      const reply = index >= 0 ? queued.splice(index, 1)[0]!.reply : handler(request);
+      const reply = index >= 0 ? queued.splice(index, 1)[0]!.reply : { delayMs: latencyMs || undefined, ...handler(request) };
       const send = () => {
         if (res.destroyed) return;
         res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });

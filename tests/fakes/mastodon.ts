@@ -4,7 +4,7 @@ import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake"
 
 export const MASTODON_TOKEN = "fake-mastodon-token";
 
-export async function startMastodon(): Promise<Fake & { statuses: Map<string, Record<string, unknown>> }> {
+export async function startMastodon(latencyMs = 0): Promise<Fake & { statuses: Map<string, Record<string, unknown>> }> {
   const statuses = new Map<string, Record<string, unknown>>();
   const byKey = new Map<string, string>();
   let next = 103254962155278888n;
@@ -22,6 +22,6 @@ export async function startMastodon(): Promise<Fake & { statuses: Map<string, Re
     statuses.set(id, status);
     if (key) byKey.set(key, id);
     return { status: 200, body: status, headers: limits };
-  });
+  }, latencyMs);
   return Object.assign(fake, { statuses });
 }

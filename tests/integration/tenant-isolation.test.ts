@@ -12,6 +12,7 @@ const everyone: Who[] = ["owner", "editor", "approver", "viewer", "outsider"];
 let A: { id: string; slug: string };
 let B: { id: string; slug: string };
 let postA: string;
+let variantA: string;
 let editorMembershipA: string;
 let invitationA: string;
 const clients = {} as Record<Who, Client>;
@@ -29,6 +30,7 @@ beforeAll(async () => {
     clients[who] = await signedIn(user);
   }
   postA = (await createPost(A.id)).id;
+  variantA = (await prisma.variant.findFirstOrThrow({ where: { postId: postA }, select: { id: true } })).id;
   const owner = await prisma.membership.findFirstOrThrow({ where: { workspaceId: A.id, role: "OWNER" }, select: { userId: true } });
   invitationA = (
     await prisma.invitation.create({
@@ -48,6 +50,7 @@ type Case = { name: string; method: "GET" | "POST"; path: () => string; form?: (
 
 const read = { owner: 200, editor: 200, approver: 200, viewer: 200, outsider: 404 };
 const ownerOnly = { owner: 200, editor: 403, approver: 403, viewer: 403, outsider: 404 };
+const writers = { owner: 200, editor: 200, approver: 403, viewer: 403, outsider: 404 };
 
 const cases: Case[] = [
   { name: "plan (list view)", method: "GET", path: () => `/w/${A.slug}`, expect: read },
@@ -59,6 +62,10 @@ const cases: Case[] = [
   { name: "invite a member", method: "POST", path: () => `/w/${A.slug}/members`, form: () => ({ intent: "invite", email: `probe-${Math.random()}@test.example`, role: "OWNER" }), expect: ownerOnly },
   { name: "change a role", method: "POST", path: () => `/w/${A.slug}/members`, form: () => ({ intent: "change-role", membershipId: editorMembershipA, role: "EDITOR" }), expect: ownerOnly },
   { name: "update settings", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ name: "Probe", timeZone: "UTC" }), expect: ownerOnly },
+  { name: "pause page", method: "GET", path: () => `/w/${A.slug}/pause`, expect: read },
+  { name: "pause publishing", method: "POST", path: () => `/w/${A.slug}/pause`, form: () => ({ intent: "pause", reason: "Probe" }), expect: writers },
+  // A draft variant cannot be cancelled: the roles allowed to try get the reason (409).
+  { name: "act on a variant", method: "POST", path: () => `/w/${A.slug}/posts/${postA}`, form: () => ({ intent: "cancel", variantId: variantA }), expect: { ...writers, owner: 409, editor: 409 } },
 ];
 
 describe("tenant isolation matrix", () => {
@@ -72,6 +79,7 @@ describe("tenant isolation matrix", () => {
         if (response.status === 404) expect(body).toContain("not a member of it");
         if (response.status === 403) expect(body).toMatch(/As an? \w+ you cannot/);
         if (route.method === "POST" && response.status !== 200) expect(await snapshot()).toEqual(before);
+        if (response.status === 409) expect(body).toContain("Only a scheduled, failed or unknown variant can be cancelled");
       });
     }
   }
@@ -80,6 +88,13 @@ describe("tenant isolation matrix", () => {
 describe("objects of another workspace through one's own", () => {
   it("a post of A is not found under B", async () => {
     expect((await clients.outsider.get(`/w/${B.slug}/posts/${postA}`)).status).toBe(404);
+  });
+
+  it("a variant of A cannot be acted on through a post of B", async () => {
+    const postB = (await createPost(B.id)).id;
+    const response = await clients.outsider.post(`/w/${B.slug}/posts/${postB}`, { intent: "cancel", variantId: variantA });
+    expect(response.status).toBe(404);
+    expect((await prisma.variant.findUniqueOrThrow({ where: { id: variantA } })).status).toBe("DRAFT");
   });
 
   it.each([
