@@ -59,6 +59,7 @@ export function requestFor(variant: Variant): PublishRequest {
     credentials,
     settings: (variant.channel.settings ?? {}) as Record<string, unknown>,
     scheduledAt: variant.scheduledAt ?? new Date(),
+    isRetry: variant.attempts > 0,
     timeoutMs: typeof variant.channel.settings === "object" && variant.channel.settings && "timeoutMs" in variant.channel.settings ? Number(variant.channel.settings.timeoutMs) : undefined,
   };
 }

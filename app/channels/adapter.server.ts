@@ -15,6 +15,8 @@ export type PublishRequest = {
   scheduledAt: Date;
   /** How long to wait for an answer; after that the outcome is unknown. */
   timeoutMs?: number;
+  /** An earlier attempt of this schedule was made: a "duplicate" answer may be our own post. */
+  isRetry?: boolean;
 };
 
 export type LookupResult = { found: true; externalId: string; url: string | null } | { found: false } | null;
@@ -69,4 +71,17 @@ export function retryAfter(response: Response): number | undefined {
   if (Number.isFinite(seconds)) return seconds * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** The Graph API's error shape (Facebook, Threads), classified by code, not HTTP status. */
+export function graphError(body: Record<string, unknown>, network: string, isRetry: boolean): PublishOutcome {
+  const error = (body.error ?? {}) as { code?: number; error_subcode?: number; message?: string };
+  const code = Number(error.code);
+  const message = `${network}: ${error.message ?? "unknown error"}`;
+  if (code === 190 || code === 102) return { kind: "failed", failureClass: "auth", message: `${message} — connect the channel again.` };
+  if ([4, 17, 32, 341, 613, 80001].includes(code)) return { kind: "retry", message };
+  if (code === 1 || code === 2) return { kind: "unknown", message: `${message} (the post may have been created anyway)` };
+  if (code === 506) return isRetry ? { kind: "unknown", message: `${message} (probably our own earlier attempt)` } : { kind: "failed", failureClass: "duplicate", message };
+  if (code === 10 || (code >= 200 && code <= 299)) return { kind: "failed", failureClass: "permission", message };
+  return { kind: "failed", failureClass: "content", message };
 }
