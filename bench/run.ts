@@ -75,3 +75,6 @@ async function lintCsv() {
 
 await newPostAgainstHistory();
 await lintCsv();
+const { publishLateness } = await import("./publish-lateness.ts");
+await publishLateness();
+process.exit(0);

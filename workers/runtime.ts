@@ -6,6 +6,7 @@ import { HEARTBEAT_EVERY_MS, createQueue, getPublishQueue, heartbeatKey, queueNa
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
 import { sweep } from "./sweeper.ts";
+import { materialiseRecurringPosts } from "../app/models/recurrence.server.ts";
 import { env } from "../app/utils/env.server.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
@@ -21,8 +22,6 @@ async function heartbeat(job: Bull.Job) {
   await redis().set(heartbeatKey(), JSON.stringify({ at, pid: process.pid, jobId: job.id }), "PX", HEARTBEAT_EVERY_MS * 4);
   return { at };
 }
-
-export const PUBLISH_CONCURRENCY = 20;
 
 export async function startWorker(logger: Logger, extra: Processors = {}): Promise<Worker> {
   const maintenance = createQueue(queueNames.maintenance);
@@ -42,7 +41,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       }
     });
   }
-  void publish.process(PUBLISH_CONCURRENCY, publishProcessor(logger));
+  void publish.process(env().PUBLISH_CONCURRENCY, publishProcessor(logger));
   for (const queue of [maintenance, publish]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
   await Promise.all([maintenance.isReady(), publish.isReady()]);
   const ensureHeartbeat = () => maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
@@ -59,6 +58,13 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
       .finally(() => (sweeping = null));
   }, env().SWEEP_EVERY_SECONDS * 1000);
+  // Recurring posts are materialised for the horizon at start and then every hour.
+  const materialise = () =>
+    materialiseRecurringPosts()
+      .then((r) => r.created && logger.info(r, "recurring posts materialised"))
+      .catch((error: Error) => logger.error({ err: error }, "materialising recurring posts failed"));
+  void materialise();
+  const hourly = setInterval(() => void materialise(), 60 * 60_000);
   logger.info({ queues: [maintenance.name, publish.name] }, "worker started");
 
   return {
@@ -66,6 +72,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
     stop: async () => {
       logger.info("worker stopping: waiting for running jobs");
       clearInterval(timer);
+      clearInterval(hourly);
       await sweeping;
       await Promise.all([maintenance.close(), publish.close()]);
       logger.info("worker stopped");

@@ -10,7 +10,7 @@ import { recordAudit } from "./audit.server";
 export async function scheduleVariant(workspaceId: string, variantId: string, at?: Date) {
   const current = await prisma.variant.findFirst({
     where: { id: variantId, workspaceId, status: { notIn: ["PUBLISHING", "PUBLISHED"] } },
-    select: { scheduleVersion: true, scheduledAt: true, channel: { select: { network: true } } },
+    select: { scheduleVersion: true, scheduledAt: true, attempts: true, channel: { select: { network: true } } },
   });
   if (!current) return null;
   const version = current.scheduleVersion + 1;
@@ -33,7 +33,7 @@ export async function scheduleVariant(workspaceId: string, variantId: string, at
     },
   });
   if (updated.count === 0) return null;
-  await removePendingJobs(variantId, current.scheduleVersion);
+  await removePendingJobs(variantId, current.scheduleVersion, current.attempts);
   await enqueuePublish(variantId, version, 0, scheduledAt);
   return { version, scheduledAt };
 }
@@ -44,19 +44,21 @@ export async function scheduleVariant(workspaceId: string, variantId: string, at
  */
 export async function unscheduleVariant(workspaceId: string, variantId: string, status: "DRAFT" | "CANCELLED" = "DRAFT") {
   const from = status === "CANCELLED" ? (["SCHEDULED", "FAILED", "UNKNOWN"] as const) : (["SCHEDULED"] as const);
-  const current = await prisma.variant.findFirst({ where: { id: variantId, workspaceId, status: { in: [...from] } }, select: { scheduleVersion: true } });
+  const current = await prisma.variant.findFirst({ where: { id: variantId, workspaceId, status: { in: [...from] } }, select: { scheduleVersion: true, attempts: true } });
   if (!current) return false;
   const { count } = await prisma.variant.updateMany({
     where: { id: variantId, workspaceId, status: { in: [...from] }, scheduleVersion: current.scheduleVersion },
     data: { status, scheduleVersion: current.scheduleVersion + 1, nextAttemptAt: null },
   });
-  if (count) await removePendingJobs(variantId, current.scheduleVersion);
+  if (count) await removePendingJobs(variantId, current.scheduleVersion, current.attempts);
   return count > 0;
 }
 
-async function removePendingJobs(variantId: string, version: number) {
+// A schedule version has one job per attempt made so far; version 0 was never queued.
+async function removePendingJobs(variantId: string, version: number, attempts: number) {
+  if (version === 0) return;
   const queue = getPublishQueue();
-  for (let attempt = 0; attempt <= 10; attempt++) {
+  for (let attempt = 0; attempt <= attempts; attempt++) {
     const job = await queue.getJob(publishJobId(variantId, version, attempt));
     if (job && !(await job.isActive())) await job.remove().catch(() => {});
   }

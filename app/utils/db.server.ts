@@ -9,7 +9,7 @@ declare global {
 }
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE }) });
 }
 
 export const prisma: PrismaClient = (globalThis.__rytmPrisma ??= createClient());

@@ -30,6 +30,9 @@ const envSchema = z.object({
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // Variants one worker process publishes at once (network calls wait, the CPU does not).
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

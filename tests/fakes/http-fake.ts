@@ -2,7 +2,7 @@
 // network's handler, and lets a test queue one-off behaviours (an error, a slow answer).
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 
-export type FakeRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; json: () => Record<string, unknown> };
+export type FakeRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; receivedAt: number; json: () => Record<string, unknown> };
 export type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 export type Handler = (request: FakeRequest) => Reply;
 
@@ -22,7 +22,7 @@ export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> 
     let body = "";
     req.on("data", (chunk: Buffer) => (body += chunk.toString()));
     req.on("end", () => {
-      const request: FakeRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, json: () => JSON.parse(body || "{}") as Record<string, unknown> };
+      const request: FakeRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, receivedAt: Date.now(), json: () => JSON.parse(body || "{}") as Record<string, unknown> };
       requests.push(request);
       const index = queued.findIndex((q) => request.path.startsWith(q.path));
       const reply = index >= 0 ? queued.splice(index, 1)[0]!.reply : { delayMs: latencyMs || undefined, ...handler(request) };

@@ -1,0 +1,114 @@
+// Publish lateness: 10,000 variants due within the same minute, a fake network answering
+// in 50 ms, one worker process. Beside it, in the same run, bare Bull delayed no-op jobs
+// with the same due times: the engine's own floor. Lateness = arrival at the network
+// (or the no-op starting) minus the due time.
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Bull from "bull";
+import { startEmbeddedPostgres } from "../scripts/local-services.ts";
+
+const COUNT = Number(process.env.BENCH_VARIANTS ?? 10_000);
+const WINDOW_MS = 60_000;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const describe = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted.at(-1)! };
+};
+const fmt = (s: { p50: number; p99: number; max: number }) => `p50 ${s.p50} ms   p99 ${s.p99} ms   max ${s.max} ms`;
+
+export async function publishLateness() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "rytm-bench-"));
+  const database = await startEmbeddedPostgres(dataDir, () => {});
+  const prefix = `rytm-bench-${randomBytes(3).toString("hex")}`;
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_PREFIX: prefix,
+    SESSION_SECRET: randomBytes(32).toString("hex"),
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+  });
+  const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
+  await deployMigrations(database.url);
+  const { prisma } = await import("../app/utils/db.server.ts");
+  const { encrypt } = await import("../app/utils/encryption.server.ts");
+  const { scheduleVariant } = await import("../app/models/scheduling.server.ts");
+  const { getPublishQueue } = await import("../app/utils/queues.server.ts");
+  const { redis } = await import("../app/utils/redis.server.ts");
+  const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
+  const mastodon = await startMastodon(50);
+
+  const workspace = await prisma.workspace.create({ data: { name: "Bench", slug: "bench", timeZone: "UTC", mixRules: {} }, select: { id: true } });
+  const channel = await prisma.channel.create({
+    data: { workspaceId: workspace.id, network: "mastodon", name: "Mastodon", settings: { instanceUrl: mastodon.url }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) },
+    select: { id: true },
+  });
+  const texts = Array.from({ length: COUNT }, (_, i) => `Bench post ${i} ${randomBytes(3).toString("hex")}`);
+  const posts = await prisma.post.createManyAndReturn({
+    data: texts.map((_, i) => ({ workspaceId: workspace.id, title: `Bench ${i}`, category: "news", status: "SCHEDULED" as const })),
+    select: { id: true },
+  });
+  const variants = await prisma.variant.createManyAndReturn({
+    data: posts.map((post, i) => ({ workspaceId: workspace.id, postId: post.id, channelId: channel.id, text: texts[i]! })),
+    select: { id: true, text: true },
+  });
+  const start = Date.now() + 30_000;
+  const due = new Map<string, number>();
+  variants.forEach((v, i) => due.set(v.text, start + Math.floor((i / COUNT) * WINDOW_MS)));
+  for (let i = 0; i < variants.length; i += 200) {
+    await Promise.all(variants.slice(i, i + 200).map((v) => scheduleVariant(workspace.id, v.id, new Date(due.get(v.text)!))));
+  }
+  if (Date.now() > start) throw new Error("Scheduling took longer than the lead time; lower BENCH_VARIANTS.");
+
+  // The engine's floor: bare Bull, the same due times, a no-op processor, in this process.
+  const bare = new Bull(`floor-${prefix}`, process.env.REDIS_URL!, { prefix });
+  const floor: number[] = [];
+  void bare.process(50, async (job: Bull.Job<{ at: number }>) => void floor.push(Date.now() - job.data.at));
+  for (let i = 0; i < COUNT; i += 500) {
+    await Promise.all(
+      Array.from({ length: Math.min(500, COUNT - i) }, (_, k) => {
+        const at = start + Math.floor(((i + k) / COUNT) * WINDOW_MS);
+        return bare.add({ at }, { delay: at - Date.now(), removeOnComplete: true });
+      }),
+    );
+  }
+
+  const worker: ChildProcess = spawn(process.execPath, ["--import", "tsx", "workers/index.ts"], { env: process.env, stdio: "ignore" });
+  let peakRss = 0;
+  const sampler = setInterval(() => {
+    const rss = Number(spawnSync("ps", ["-o", "rss=", "-p", String(worker.pid)], { encoding: "utf8" }).stdout.trim()) * 1024;
+    peakRss = Math.max(peakRss, rss || 0);
+  }, 500);
+
+  const deadline = start + WINDOW_MS + 180_000;
+  while (Date.now() < deadline && (mastodon.statuses.size < COUNT || floor.length < COUNT)) await new Promise((r) => setTimeout(r, 500));
+  clearInterval(sampler);
+  const firstArrival = Math.min(...mastodon.requests.map((r) => r.receivedAt));
+  const lastArrival = Math.max(...mastodon.requests.map((r) => r.receivedAt));
+  const lateness = mastodon.requests.map((r) => r.receivedAt - due.get(String(r.json().status))!);
+  const published = await prisma.variant.count({ where: { status: "PUBLISHED" } });
+
+  worker.kill("SIGTERM");
+  await new Promise((r) => worker.once("exit", r));
+  await bare.close();
+  await getPublishQueue().close();
+  const keys = await redis().keys(`${prefix}:*`);
+  if (keys.length) await redis().del(...keys);
+  redis().disconnect();
+  await prisma.$disconnect();
+  await database.stop();
+  await mastodon.close();
+
+  const ours = describe(lateness);
+  const engine = describe(floor);
+  console.log(`Publishing ${COUNT} variants due within one minute, fake API answering in 50 ms, one worker (concurrency ${process.env.PUBLISH_CONCURRENCY ?? 50})`);
+  console.log(`  lateness:            ${fmt(ours)}   (target p99 ≤ 1000 ms and ≤ 1.5× the floor)`);
+  console.log(`  bare Bull no-op floor: ${fmt(engine)}`);
+  console.log(`  p99 ratio to the floor: ${(ours.p99 / Math.max(1, engine.p99)).toFixed(2)}×`);
+  console.log(`  published ${published}/${COUNT}, duplicates ${mastodon.statuses.size - published}, throughput ${(COUNT / ((lastArrival - firstArrival) / 1000)).toFixed(0)} posts/s`);
+  console.log(`  worker peak memory: ${(peakRss / 1024 / 1024).toFixed(0)} MB (target < 300 MB)`);
+}
