@@ -44,7 +44,7 @@ export async function publishLateness() {
 
   const workspace = await prisma.workspace.create({ data: { name: "Bench", slug: "bench", timeZone: "UTC", mixRules: {} }, select: { id: true } });
   const channel = await prisma.channel.create({
-    data: { workspaceId: workspace.id, network: "mastodon", name: "Mastodon", settings: { instanceUrl: mastodon.url }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) },
+    data: { workspaceId: workspace.id, network: "mastodon", name: "Mastodon", settings: { instanceUrl: mastodon.url, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) },
     select: { id: true },
   });
   const texts = Array.from({ length: COUNT }, (_, i) => `Bench post ${i} ${randomBytes(3).toString("hex")}`);

@@ -50,8 +50,8 @@ const channels = await Promise.all(
     prisma.channel.create({
       data:
         i % 2 === 0
-          ? { workspaceId: workspace.id, network: "mastodon", name: `Mastodon ${i}`, settings: { instanceUrl: mastodon.url, timeoutMs: 3000 }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }
-          : { workspaceId: workspace.id, network: "bluesky", name: `Bluesky ${i}`, settings: { service: pds.url, timeoutMs: 3000 }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) },
+          ? { workspaceId: workspace.id, network: "mastodon", name: `Mastodon ${i}`, settings: { instanceUrl: mastodon.url, timeoutMs: 3000, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }
+          : { workspaceId: workspace.id, network: "bluesky", name: `Bluesky ${i}`, settings: { service: pds.url, timeoutMs: 3000, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) },
       select: { id: true },
     }),
   ),

@@ -15,6 +15,7 @@ import { prisma } from "../app/utils/db.server.ts";
 import { decrypt } from "../app/utils/encryption.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
+import { channelWaitMs } from "./channel-throttle.ts";
 
 export const HOLD_PAUSED = "paused";
 
@@ -76,6 +77,16 @@ export function publishProcessor(logger: Logger) {
       await prisma.variant.updateMany({ where: { id: variantId, status: "SCHEDULED", scheduleVersion: version }, data: { failureClass: HOLD_PAUSED, lastError: "Held: publishing was paused at its time." } });
       logger.info({ variantId, event: "held" }, "workspace paused: variant held");
       return { skipped: "paused" };
+    }
+    const wait = await channelWaitMs(variant.channel.id, variant.channel.network as NetworkKind, variant.channel.settings);
+    if (wait > 0) {
+      const at = new Date(Date.now() + wait);
+      const { count } = await prisma.variant.updateMany({
+        where: { id: variantId, status: "SCHEDULED", scheduleVersion: version },
+        data: { nextAttemptAt: at, lastError: `Waiting for the channel's posting limit to allow it (${Math.ceil(wait / 1000)} s).` },
+      });
+      if (count) await enqueuePublish(variantId, version, variant.attempts, at, `throttled-${at.getTime()}`);
+      return { skipped: "channel rate limit" };
     }
     const attemptId = randomUUID();
     const claimed = await prisma.variant.updateMany({

@@ -12,7 +12,7 @@ export function listPostsBetween(workspaceId: string, from: Date, to: Date) {
       campaignTag: true,
       status: true,
       scheduledAt: true,
-      variants: { select: { id: true, status: true, channel: { select: { network: true, name: true } } } },
+      variants: { select: { id: true, status: true, externalUrl: true, channel: { select: { network: true, name: true } } } },
     },
   });
 }

@@ -42,9 +42,20 @@ export default function Plan() {
                   <td style={{ width: "5rem" }}>{formatTime(post.scheduledAt!, workspace.timeZone)}</td>
                   <td>
                     <Link to={`posts/${post.id}`}>{post.title}</Link>
-                    <div className="muted">
-                      {post.variants.map((v) => v.channel.name).join(", ") || "no channels yet"}
-                    </div>
+                    <ul className="variant-states" aria-label="Channels">
+                      {post.variants.length === 0 ? <li className="muted">no channels yet</li> : null}
+                      {post.variants.map((v) => (
+                        <li key={v.id} className={`state state-${v.status.toLowerCase()}`}>
+                          {v.channel.name}: {v.status === "UNKNOWN" ? "did it go out?" : v.status.toLowerCase()}
+                          {v.externalUrl ? (
+                            <>
+                              {" "}
+                              <a href={v.externalUrl}>view</a>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
                   </td>
                   <td>
                     <span className="pill">{post.category}</span>

@@ -29,7 +29,8 @@ export function createQueue(name: QueueName): Bull.Queue {
 export type PublishJob = { variantId: string; version: number };
 
 /** One job per attempt of one schedule version: re-adding it is harmless, a new schedule replaces it. */
-export const publishJobId = (variantId: string, version: number, attempt: number) => `publish:${variantId}:${version}:${attempt}`;
+export const publishJobId = (variantId: string, version: number, attempt: number, suffix?: string) =>
+  `publish:${variantId}:${version}:${attempt}${suffix ? `:${suffix}` : ""}`;
 
 let publishQueue: Bull.Queue<PublishJob> | undefined;
 export function getPublishQueue(): Bull.Queue<PublishJob> {
@@ -37,9 +38,10 @@ export function getPublishQueue(): Bull.Queue<PublishJob> {
   return publishQueue;
 }
 
-export async function enqueuePublish(variantId: string, version: number, attempt: number, at: Date) {
+/** `suffix` tells apart a job that re-waits within the same attempt (a throttled channel). */
+export async function enqueuePublish(variantId: string, version: number, attempt: number, at: Date, suffix?: string) {
   await getPublishQueue().add(
     { variantId, version },
-    { jobId: publishJobId(variantId, version, attempt), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
+    { jobId: publishJobId(variantId, version, attempt, suffix), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
   );
 }

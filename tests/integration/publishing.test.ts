@@ -194,3 +194,22 @@ describe("the sweeper", () => {
     await unscheduleVariant(plan.workspace.id, plan.variantId);
   });
 });
+
+describe("channel posting limits", () => {
+  it("make a variant wait for room in the channel's window instead of bursting past it", async () => {
+    const first = await planned("mastodon", 500);
+    await prisma.channel.updateMany({ where: { workspaceId: first.workspace.id }, data: { settings: { instanceUrl: mastodon.url, timeoutMs: 800, rateLimit: { posts: 1, seconds: 3 } } } });
+    const { channelId } = await variant(first.variantId);
+    const second = await prisma.post.create({
+      data: { workspaceId: first.workspace.id, title: "second", category: "news", scheduledAt: first.at, variants: { create: { workspaceId: first.workspace.id, channelId, text: `${first.text} again`, scheduledAt: first.at } } },
+      select: { variants: { select: { id: true } } },
+    });
+    await scheduleVariant(first.workspace.id, first.variantId);
+    await scheduleVariant(first.workspace.id, second.variants[0]!.id);
+    const [a, b] = [await settled(first.variantId), await settled(second.variants[0]!.id)].sort((x, y) => x.publishedAt!.getTime() - y.publishedAt!.getTime());
+    expect(a!.status).toBe("PUBLISHED");
+    expect(b!.status).toBe("PUBLISHED");
+    expect(b!.attempts).toBe(1);
+    expect(b!.publishedAt!.getTime() - a!.publishedAt!.getTime()).toBeGreaterThanOrEqual(2000);
+  });
+});

@@ -1,0 +1,26 @@
+// A channel's post budget in Redis, shared by every worker process: when it is spent, the
+// variant waits (not failed, not counted as an attempt) until the window has room.
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
+import type { NetworkKind } from "../app/domain/networks.ts";
+import { postRateFor } from "../app/domain/channel-rate-limits.ts";
+import { redis, redisKey } from "../app/utils/redis.server.ts";
+
+const limiters = new Map<string, RateLimiterRedis>();
+
+/** 0 when the channel may post now (and the post is counted), else ms to wait. */
+export async function channelWaitMs(channelId: string, network: NetworkKind, settings: unknown): Promise<number> {
+  const rate = postRateFor(network, settings);
+  const key = `${rate.posts}/${rate.seconds}`;
+  let limiter = limiters.get(key);
+  if (!limiter) {
+    limiter = new RateLimiterRedis({ storeClient: redis(), keyPrefix: redisKey("channel-posts", key), points: rate.posts, duration: rate.seconds });
+    limiters.set(key, limiter);
+  }
+  try {
+    await limiter.consume(channelId);
+    return 0;
+  } catch (result) {
+    if (result instanceof RateLimiterRes) return result.msBeforeNext;
+    throw result;
+  }
+}
