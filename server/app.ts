@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import type { Logger } from "pino";
 import { crossSiteRefusal } from "./cross-site.ts";
+import { BOARD_PATH, operatorBoard } from "./operator-board.ts";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -39,6 +40,8 @@ export async function createApp({ mode, extraOrigins = [], logger }: AppOptions)
     logger.warn({ method: req.method, url: req.originalUrl, refusal }, "refused cross-site request");
     res.status(403).type("text/plain").send(`Forbidden: ${refusal}.`);
   });
+
+  app.use(BOARD_PATH, operatorBoard());
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let close = async () => {};
