@@ -1,7 +1,6 @@
 // Web process entry: validates the environment, then serves the app.
 import "dotenv/config";
 import { EnvError, env } from "../app/utils/env.server.ts";
-import { createApp } from "./app.ts";
 import { createLogger } from "./logger.ts";
 
 let config;
@@ -15,6 +14,8 @@ try {
 
 const logger = createLogger("rytm-web", config.LOG_LEVEL);
 const mode = process.argv.includes("--dev") ? "development" : "production";
+// Loaded after the check: its modules open the database and Redis as they load.
+const { createApp } = await import("./app.ts");
 const { app, close } = await createApp({
   mode,
   extraOrigins: config.APP_URL ? [new URL(config.APP_URL).origin] : [],

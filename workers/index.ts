@@ -2,7 +2,6 @@
 import "dotenv/config";
 import { EnvError, env } from "../app/utils/env.server.ts";
 import { createLogger } from "../server/logger.ts";
-import { startWorker } from "./runtime.ts";
 
 let config;
 try {
@@ -14,6 +13,8 @@ try {
 }
 
 const logger = createLogger("rytm-worker", config.LOG_LEVEL);
+// Loaded after the check: its modules open the database and Redis as they load.
+const { startWorker } = await import("./runtime.ts");
 const worker = await startWorker(logger);
 
 let stopping = false;
