@@ -160,14 +160,19 @@ export async function settle(variantId: string, attemptId: string, version: numb
       data: { ...released, status: "UNKNOWN", failureClass: "unknown-outcome", lastError: `Did this go out? ${outcome.message}. Check the channel, then mark it published or publish it again.` },
     });
   }
-  await rollUpPost(variantId);
+  if (outcome.kind !== "retry") await rollUpPost(variantId);
 }
 
-/** A post is published when all its variants are, failed when one failed or is unknown. */
+/** A post is published when all its variants are, failed when one failed or is unknown (one statement). */
 async function rollUpPost(variantId: string) {
-  const variant = await prisma.variant.findUnique({ where: { id: variantId }, select: { postId: true } });
-  if (!variant) return;
-  const statuses = (await prisma.variant.findMany({ where: { postId: variant.postId }, select: { status: true } })).map((v) => v.status);
-  const status = statuses.every((s) => s === "PUBLISHED") ? "PUBLISHED" : statuses.some((s) => s === "FAILED" || s === "UNKNOWN") ? "FAILED" : null;
-  if (status) await prisma.post.update({ where: { id: variant.postId }, data: { status } });
+  await prisma.$executeRaw`
+    UPDATE "Post" p SET status = CASE WHEN s.published = s.total THEN 'PUBLISHED'::"PostStatus" ELSE 'FAILED'::"PostStatus" END, "updatedAt" = now()
+    FROM (
+      SELECT v."postId", count(*) AS total,
+             count(*) FILTER (WHERE v.status = 'PUBLISHED') AS published,
+             count(*) FILTER (WHERE v.status IN ('FAILED', 'UNKNOWN')) AS failed
+      FROM "Variant" v WHERE v."postId" = (SELECT "postId" FROM "Variant" WHERE id = ${variantId})
+      GROUP BY v."postId"
+    ) s
+    WHERE p.id = s."postId" AND (s.published = s.total OR s.failed > 0)`;
 }

@@ -9,11 +9,14 @@ import { prisma } from "../app/utils/db.server.ts";
 import { enqueuePublish, getPublishQueue, publishJobId } from "../app/utils/queues.server.ts";
 import { HOLD_PAUSED, loadVariant, requestFor, resolveUnknown, settle } from "./publish.ts";
 
-const LOOKAHEAD_MS = 60_000;
+// Only variants already this late are checked: a job that is merely waiting for its time
+// costs nothing to leave alone, and checking every upcoming one would load the worker
+// exactly when many posts are due.
+const GRACE_MS = 5_000;
 const BATCH = 500;
 
 export async function sweep(logger: Logger, now = new Date()) {
-  const horizon = new Date(now.getTime() + LOOKAHEAD_MS);
+  const horizon = new Date(now.getTime() - GRACE_MS);
   const due = await prisma.variant.findMany({
     where: {
       status: "SCHEDULED",
@@ -33,7 +36,7 @@ export async function sweep(logger: Logger, now = new Date()) {
     const state = job ? await job.getState() : null;
     if (state === "waiting" || state === "delayed" || state === "active" || state === "paused") continue;
     await job?.remove().catch(() => {});
-    await enqueuePublish(variant.id, variant.scheduleVersion, variant.attempts, variant.nextAttemptAt ?? variant.scheduledAt!);
+    await enqueuePublish(variant.id, variant.scheduleVersion, variant.attempts, now);
     requeued++;
   }
 

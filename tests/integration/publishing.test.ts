@@ -164,7 +164,7 @@ describe("the sweeper", () => {
     await scheduleVariant(plan.workspace.id, plan.variantId, new Date(Date.now() + 30_000));
     const { scheduleVersion } = await variant(plan.variantId);
     await (await getPublishQueue().getJob(publishJobId(plan.variantId, scheduleVersion, 0)))!.remove();
-    await prisma.variant.update({ where: { id: plan.variantId }, data: { scheduledAt: new Date() } });
+    await prisma.variant.update({ where: { id: plan.variantId }, data: { scheduledAt: new Date(Date.now() - 10_000) } });
     expect((await sweep(logger)).requeued).toBeGreaterThanOrEqual(1);
     expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED" });
   });
@@ -211,5 +211,16 @@ describe("channel posting limits", () => {
     expect(b!.status).toBe("PUBLISHED");
     expect(b!.attempts).toBe(1);
     expect(b!.publishedAt!.getTime() - a!.publishedAt!.getTime()).toBeGreaterThanOrEqual(2000);
+  });
+});
+
+describe("transient server errors", () => {
+  it("are retried with backoff until the post goes out", async () => {
+    const plan = await planned("mastodon", 300);
+    mastodon.queue("/api/v1/statuses", { status: 503, body: { error: "There was a temporary problem serving your request, please try again" } });
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    const done = await settled(plan.variantId);
+    expect(done).toMatchObject({ status: "PUBLISHED", attempts: 2 });
+    expect(tootsWith(plan.text)).toHaveLength(1);
   });
 });
