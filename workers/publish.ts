@@ -42,7 +42,10 @@ export function loadVariant(variantId: string) {
   return prisma.variant.findUnique({ where: { id: variantId }, select: variantSelect });
 }
 
-export function requestFor(variant: Variant): PublishRequest {
+type Channel = { id: string; network: string; enabled: boolean; credentials: string | null; settings: unknown };
+type Publishable = { id: string; text: string; link: string | null; mediaUrls: string[]; publishKey: string | null; scheduledAt: Date | null; attempts: number; channel: Channel };
+
+export function requestFor(variant: Publishable, isRetry = variant.attempts > 0): PublishRequest {
   let credentials: Record<string, string> = {};
   if (variant.channel.credentials) {
     const plain = decrypt(variant.channel.credentials);
@@ -52,17 +55,51 @@ export function requestFor(variant: Variant): PublishRequest {
       credentials = { token: plain };
     }
   }
+  const settings = (variant.channel.settings ?? {}) as Record<string, unknown>;
   return {
     text: variant.text,
     link: variant.link,
     mediaUrls: variant.mediaUrls,
     publishKey: variant.publishKey ?? variant.id,
     credentials,
-    settings: (variant.channel.settings ?? {}) as Record<string, unknown>,
+    settings,
     scheduledAt: variant.scheduledAt ?? new Date(),
-    isRetry: variant.attempts > 0,
-    timeoutMs: typeof variant.channel.settings === "object" && variant.channel.settings && "timeoutMs" in variant.channel.settings ? Number(variant.channel.settings.timeoutMs) : undefined,
+    isRetry,
+    timeoutMs: typeof settings.timeoutMs === "number" ? settings.timeoutMs : undefined,
   };
+}
+
+// Channels change rarely and every job needs one: a few seconds of caching spares the
+// database a query per post when many are due at once.
+const CHANNEL_TTL_MS = 5_000;
+const channels = new Map<string, { at: number; channel: Channel | null }>();
+async function channelById(id: string): Promise<Channel | null> {
+  const cached = channels.get(id);
+  if (cached && Date.now() - cached.at < CHANNEL_TTL_MS) return cached.channel;
+  const channel = await prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, enabled: true, credentials: true, settings: true } });
+  channels.set(id, { at: Date.now(), channel });
+  return channel;
+}
+
+type Claimed = Omit<Publishable, "channel"> & { postId: string; channelId: string; firstAttemptAt: Date };
+
+/**
+ * The claim, in one statement: SCHEDULED → PUBLISHING for this schedule version, only if
+ * the workspace is not paused, the variant is not held, and its retry time has come.
+ */
+async function claim(variantId: string, version: number, attemptId: string): Promise<Claimed | null> {
+  const leaseUntil = new Date(Date.now() + env().PUBLISH_LEASE_SECONDS * 1000);
+  const rows = await prisma.$queryRaw<Claimed[]>`
+    UPDATE "Variant" v
+    SET status = 'PUBLISHING', "attemptId" = ${attemptId}, "leaseUntil" = ${leaseUntil}, attempts = v.attempts + 1,
+        "firstAttemptAt" = COALESCE(v."firstAttemptAt", now()), "updatedAt" = now()
+    FROM "Workspace" w
+    WHERE v.id = ${variantId} AND v."scheduleVersion" = ${version} AND v.status = 'SCHEDULED'
+      AND w.id = v."workspaceId" AND w."pausedAt" IS NULL
+      AND v."failureClass" IS DISTINCT FROM ${HOLD_PAUSED}
+      AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= now() + interval '1 second')
+    RETURNING v.id, v."postId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."publishKey"`;
+  return rows[0] ?? null;
 }
 
 export type PublishResult = { skipped: string } | { outcome: PublishOutcome["kind"] };
@@ -70,50 +107,46 @@ export type PublishResult = { skipped: string } | { outcome: PublishOutcome["kin
 export function publishProcessor(logger: Logger) {
   return async (job: Bull.Job<PublishJob>): Promise<PublishResult> => {
     const { variantId, version } = job.data;
-    const variant = await loadVariant(variantId);
-    if (!variant || variant.scheduleVersion !== version || variant.status !== "SCHEDULED") return { skipped: "stale" };
-    if (variant.nextAttemptAt && variant.nextAttemptAt.getTime() > Date.now() + 1000) return { skipped: "not yet" };
-    if (variant.workspace.pausedAt) {
-      await prisma.variant.updateMany({ where: { id: variantId, status: "SCHEDULED", scheduleVersion: version }, data: { failureClass: HOLD_PAUSED, lastError: "Held: publishing was paused at its time." } });
-      logger.info({ variantId, event: "held" }, "workspace paused: variant held");
-      return { skipped: "paused" };
-    }
-    const wait = await channelWaitMs(variant.channel.id, variant.channel.network as NetworkKind, variant.channel.settings);
-    if (wait > 0) {
-      const at = new Date(Date.now() + wait);
-      const { count } = await prisma.variant.updateMany({
-        where: { id: variantId, status: "SCHEDULED", scheduleVersion: version },
-        data: { nextAttemptAt: at, lastError: `Waiting for the channel's posting limit to allow it (${Math.ceil(wait / 1000)} s).` },
+    const attemptId = randomUUID();
+    const claimed = await claim(variantId, version, attemptId);
+    if (!claimed) {
+      // Not claimable: stale, claimed elsewhere, not due yet, held — or due while paused, which holds it.
+      const held = await prisma.variant.updateMany({
+        where: { id: variantId, status: "SCHEDULED", scheduleVersion: version, workspace: { pausedAt: { not: null } } },
+        data: { failureClass: HOLD_PAUSED, lastError: "Held: publishing was paused at its time." },
       });
-      if (count) await enqueuePublish(variantId, version, variant.attempts, at, `throttled-${at.getTime()}`);
+      if (held.count) logger.info({ variantId, event: "held" }, "workspace paused: variant held");
+      return { skipped: held.count ? "paused" : "not claimable" };
+    }
+    const channel = await channelById(claimed.channelId);
+    const variant = { ...claimed, channel: channel! };
+    const wait = channel ? await channelWaitMs(channel.id, channel.network as NetworkKind, channel.settings) : 0;
+    if (wait > 0) {
+      // Over the channel's budget: give the claim back, as if this attempt had not begun.
+      const at = new Date(Date.now() + wait);
+      const released = await prisma.$executeRaw`
+        UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1, "nextAttemptAt" = ${at},
+          "lastError" = ${`Waiting for the channel's posting limit to allow it (${Math.ceil(wait / 1000)} s).`}, "updatedAt" = now()
+        WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
+      if (released) await enqueuePublish(variantId, version, claimed.attempts - 1, at, `throttled-${at.getTime()}`);
       return { skipped: "channel rate limit" };
     }
-    const attemptId = randomUUID();
-    const claimed = await prisma.variant.updateMany({
-      where: { id: variantId, status: "SCHEDULED", scheduleVersion: version, workspace: { pausedAt: null } },
-      data: {
-        status: "PUBLISHING",
-        attemptId,
-        leaseUntil: new Date(Date.now() + env().PUBLISH_LEASE_SECONDS * 1000),
-        attempts: { increment: 1 },
-        firstAttemptAt: variant.firstAttemptAt ?? new Date(),
-      },
-    });
-    if (claimed.count === 0) return { skipped: "claimed elsewhere or paused" };
 
     const started = Date.now();
-    const adapter = adapters[variant.channel.network as NetworkKind];
-    const request = requestFor(variant);
-    let outcome: PublishOutcome = !variant.channel.enabled
-      ? { kind: "failed", failureClass: "config", message: "The channel is disabled." }
-      : adapter
-        ? await adapter.publish(request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
-        : { kind: "failed", failureClass: "config", message: `Publishing to ${variant.channel.network} is not available yet.` };
-    if (outcome.kind === "unknown" && adapter) outcome = await resolveUnknown(adapter, request, variant.firstAttemptAt ?? new Date(started), outcome);
-    const attempt = variant.attempts + 1;
-    await settle(variantId, attemptId, version, attempt, outcome);
+    const adapter = channel ? adapters[channel.network as NetworkKind] : undefined;
+    const request = channel ? requestFor(variant, claimed.attempts > 1) : null;
+    let outcome: PublishOutcome =
+      !channel || !request
+        ? { kind: "failed", failureClass: "config", message: "The channel no longer exists." }
+        : !channel.enabled
+          ? { kind: "failed", failureClass: "config", message: "The channel is disabled." }
+          : adapter
+            ? await adapter.publish(request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
+            : { kind: "failed", failureClass: "config", message: `Publishing to ${channel.network} is not available yet.` };
+    if (outcome.kind === "unknown" && adapter && request) outcome = await resolveUnknown(adapter, request, claimed.firstAttemptAt, outcome);
+    await settle(variantId, attemptId, version, claimed.attempts, outcome);
     logger.info(
-      { variantId, channelId: variant.channel.id, network: variant.channel.network, attempt, outcome: outcome.kind, ms: Date.now() - started, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}) },
+      { variantId, channelId: claimed.channelId, network: channel?.network, attempt: claimed.attempts, outcome: outcome.kind, ms: Date.now() - started, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}) },
       "publish attempt",
     );
     return { outcome: outcome.kind };
@@ -142,10 +175,10 @@ export async function settle(variantId: string, attemptId: string, version: numb
   const mine = { id: variantId, attemptId, status: "PUBLISHING" as const };
   const released = { attemptId: null, leaseUntil: null };
   if (outcome.kind === "published") {
-    await prisma.variant.updateMany({
-      where: mine,
-      data: { ...released, status: "PUBLISHED", externalId: outcome.externalId, externalUrl: outcome.url, publishedAt: new Date(), lastError: null, failureClass: null },
-    });
+    await prisma.$executeRaw`
+      UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${outcome.url}, "publishedAt" = now(),
+        "attemptId" = NULL, "leaseUntil" = NULL, "lastError" = NULL, "failureClass" = NULL, "updatedAt" = now()
+      WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
   } else if (outcome.kind === "retry" && attempt < MAX_ATTEMPTS) {
     const at = new Date(Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
     const { count } = await prisma.variant.updateMany({ where: mine, data: { ...released, status: "SCHEDULED", nextAttemptAt: at, lastError: `Attempt ${attempt}: ${outcome.message}` } });
