@@ -45,16 +45,26 @@ export function loadVariant(variantId: string) {
 type Channel = { id: string; network: string; enabled: boolean; credentials: string | null; settings: unknown };
 type Publishable = { id: string; text: string; link: string | null; mediaUrls: string[]; publishKey: string | null; scheduledAt: Date | null; attempts: number; channel: Channel };
 
-export function requestFor(variant: Publishable, isRetry = variant.attempts > 0): PublishRequest {
-  let credentials: Record<string, string> = {};
-  if (variant.channel.credentials) {
-    const plain = decrypt(variant.channel.credentials);
+// Decrypted once per cached channel object, not once per post.
+const decrypted = new WeakMap<Channel, Record<string, string>>();
+function credentialsOf(channel: Channel): Record<string, string> {
+  let credentials = decrypted.get(channel);
+  if (credentials) return credentials;
+  credentials = {};
+  if (channel.credentials) {
+    const plain = decrypt(channel.credentials);
     try {
       credentials = JSON.parse(plain) as Record<string, string>;
     } catch {
       credentials = { token: plain };
     }
   }
+  decrypted.set(channel, credentials);
+  return credentials;
+}
+
+export function requestFor(variant: Publishable, isRetry = variant.attempts > 0): PublishRequest {
+  const credentials = credentialsOf(variant.channel);
   const settings = (variant.channel.settings ?? {}) as Record<string, unknown>;
   return {
     text: variant.text,
