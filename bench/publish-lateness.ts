@@ -4,11 +4,8 @@
 // (or the no-op starting) minus the due time.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import Bull from "bull";
-import { startEmbeddedPostgres } from "../scripts/local-services.ts";
+import { startSandbox } from "../scripts/sandbox.ts";
 
 const COUNT = Number(process.env.BENCH_VARIANTS ?? 10_000);
 const WINDOW_MS = 60_000;
@@ -20,25 +17,12 @@ const describe = (values: number[]) => {
 const fmt = (s: { p50: number; p99: number; max: number }) => `p50 ${s.p50} ms   p99 ${s.p99} ms   max ${s.max} ms`;
 
 export async function publishLateness() {
-  const dataDir = mkdtempSync(path.join(tmpdir(), "rytm-bench-"));
-  const database = await startEmbeddedPostgres(dataDir, () => {});
-  const prefix = `rytm-bench-${randomBytes(3).toString("hex")}`;
-  Object.assign(process.env, {
-    DATABASE_URL: database.url,
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-    REDIS_PREFIX: prefix,
-    SESSION_SECRET: randomBytes(32).toString("hex"),
-    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-    LOG_LEVEL: "warn",
-    NODE_ENV: "production",
-  });
-  const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
-  await deployMigrations(database.url);
+  const sandbox = await startSandbox("bench", { NODE_ENV: "production" });
+  const { prefix } = sandbox;
   const { prisma } = await import("../app/utils/db.server.ts");
   const { encrypt } = await import("../app/utils/encryption.server.ts");
   const { scheduleVariant } = await import("../app/models/scheduling.server.ts");
   const { getPublishQueue } = await import("../app/utils/queues.server.ts");
-  const { redis } = await import("../app/utils/redis.server.ts");
   const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
   const mastodon = await startMastodon(50);
 
@@ -96,11 +80,7 @@ export async function publishLateness() {
   await new Promise((r) => worker.once("exit", r));
   await bare.close();
   await getPublishQueue().close();
-  const keys = await redis().keys(`${prefix}:*`);
-  if (keys.length) await redis().del(...keys);
-  redis().disconnect();
-  await prisma.$disconnect();
-  await database.stop();
+  await sandbox.cleanUp();
   await mastodon.close();
 
   const ours = describe(lateness);

@@ -7,34 +7,17 @@
 // PUBLISHED (or FAILED/UNKNOWN with a reason). `--variants N --kills K` set the size.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { startEmbeddedPostgres } from "./local-services.ts";
+import { startSandbox } from "./sandbox.ts";
 
 const { values } = parseArgs({ options: { variants: { type: "string", default: "1000" }, kills: { type: "string", default: "20" }, json: { type: "boolean", default: false } } });
 const VARIANTS = Number(values.variants);
 const KILLS = Number(values.kills);
 const say = (line: string) => values.json || console.log(line);
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "rytm-drill-"));
-const database = await startEmbeddedPostgres(dataDir, () => {});
-const prefix = `rytm-drill-${randomBytes(3).toString("hex")}`;
-Object.assign(process.env, {
-  DATABASE_URL: database.url,
-  REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
-  REDIS_PREFIX: prefix,
-  SESSION_SECRET: randomBytes(32).toString("hex"),
-  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-  PUBLISH_LEASE_SECONDS: "5",
-  SWEEP_EVERY_SECONDS: "1",
-  LOG_LEVEL: "warn",
-  NODE_ENV: "test",
-});
-
-const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
-await deployMigrations(database.url);
+const sandbox = await startSandbox("drill", { PUBLISH_LEASE_SECONDS: "5", SWEEP_EVERY_SECONDS: "1", NODE_ENV: "test" });
+const { dataDir, database, prefix } = sandbox;
 const { prisma } = await import("../app/utils/db.server.ts");
 const { encrypt } = await import("../app/utils/encryption.server.ts");
 const { scheduleVariant } = await import("../app/models/scheduling.server.ts");
@@ -138,11 +121,7 @@ Object.assign(results, {
 
 for (const child of workers) child.kill("SIGKILL");
 await getPublishQueue().close();
-const leftover = await redis().keys(`${prefix}:*`);
-if (leftover.length) await redis().del(...leftover);
-redis().disconnect();
-await prisma.$disconnect();
-await again.stop();
+await sandbox.cleanUp(again.stop);
 await Promise.all([mastodon.close(), pds.close()]);
 
 if (values.json) console.log(JSON.stringify(results));

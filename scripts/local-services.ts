@@ -14,7 +14,7 @@ export class StartError extends Error {}
 
 const noop = async () => {};
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once("error", reject);

@@ -1,16 +1,8 @@
 // Web process entry: validates the environment, then serves the app.
-import "dotenv/config";
-import { EnvError, env } from "../app/utils/env.server.ts";
+import { checkedEnv } from "./checked-env.ts";
 import { createLogger } from "./logger.ts";
 
-let config;
-try {
-  config = env();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+const config = checkedEnv();
 
 const logger = createLogger("rytm-web", config.LOG_LEVEL);
 const mode = process.argv.includes("--dev") ? "development" : "production";

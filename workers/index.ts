@@ -1,16 +1,8 @@
 // Worker process entry. SIGTERM/SIGINT: stop taking jobs, finish the running ones, exit 0.
-import "dotenv/config";
-import { EnvError, env } from "../app/utils/env.server.ts";
+import { checkedEnv } from "../server/checked-env.ts";
 import { createLogger } from "../server/logger.ts";
 
-let config;
-try {
-  config = env();
-} catch (error) {
-  if (!(error instanceof EnvError)) throw error;
-  console.error(error.message);
-  process.exit(2);
-}
+const config = checkedEnv();
 
 const logger = createLogger("rytm-worker", config.LOG_LEVEL);
 // Loaded after the check: its modules open the database and Redis as they load.

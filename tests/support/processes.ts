@@ -1,17 +1,6 @@
 // Starting Rytm's real processes (web server, worker) for tests, and waiting on them.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../scripts/local-services.ts";
 
 export type Started = { child: ChildProcess; output: () => string };
 
