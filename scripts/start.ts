@@ -71,8 +71,10 @@ async function prepare() {
   await prisma.$disconnect();
 
   if (!dev && !skipBuild) {
-    const build = spawnSync("node_modules/.bin/remix", ["vite:build", "--logLevel", "warn"], { stdio: "inherit" });
-    if (build.status !== 0) throw new StartError("The app did not build (see above).");
+    // What `npm run build` does, with quieter output.
+    for (const [command, args] of [["node_modules/.bin/remix", ["vite:build", "--logLevel", "warn"]], ["npm", ["run", "--silent", "build:worker"]]] as const) {
+      if (spawnSync(command, args, { stdio: "inherit" }).status !== 0) throw new StartError("The app did not build (see above).");
+    }
   }
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   return [
@@ -101,12 +103,13 @@ function run(summary: string) {
       child.kill("SIGTERM");
     }
   };
+  // Plain node (with tsx's loader where TypeScript runs directly): signals reach the process
+  // itself, not a relaying wrapper. In production the worker runs from its bundle.
   for (const [name, args] of [
-    ["web", ["server/index.ts", ...(dev ? ["--dev"] : [])]],
-    ["worker", ["workers/index.ts"]],
+    ["web", ["--import", "tsx", "server/index.ts", ...(dev ? ["--dev"] : [])]],
+    ["worker", dev ? ["--import", "tsx", "workers/index.ts"] : ["build/worker/index.js"]],
   ] as const) {
-    // Plain node with tsx's loader: signals reach the process itself, not a relaying wrapper.
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
     child.on("exit", (code) => {
       if (!stopping) console.error(`The ${name} process exited (${code ?? "signal"}); stopping Rytm.`);
       stopAll(code ?? 1);

@@ -15,13 +15,16 @@ export default async function setup(project: TestProject) {
   const { seedDemo } = await import("../../prisma/demo-data.ts");
   await seedDemo();
 
-  const build = spawnSync("node_modules/.bin/remix", ["vite:build", "--logLevel", "error"], { encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`The app did not build:\n${build.stdout}\n${build.stderr}`);
+  for (const [command, args] of [["node_modules/.bin/remix", ["vite:build", "--logLevel", "error"]], ["npm", ["run", "--silent", "build:worker"]]] as const) {
+    const build = spawnSync(command, args, { encoding: "utf8" });
+    if (build.status !== 0) throw new Error(`The app did not build:\n${build.stdout}\n${build.stderr}`);
+  }
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const web = startProcess("server/index.ts", { ...testEnv, PORT: String(port), HOST: "127.0.0.1" });
-  const worker = startProcess("workers/index.ts", testEnv);
+  // The worker runs from its production bundle, as `npm start` runs it.
+  const worker = startProcess("build/worker/index.js", testEnv);
   await waitFor("the web server and the worker", async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     return response.ok ? true : undefined;

@@ -7,8 +7,8 @@ export type Started = { child: ChildProcess; output: () => string };
 /** Runs a TypeScript entry point; `env` adds to this process's environment unless `inheritEnv` is false. */
 export function startProcess(script: string, env: Record<string, string>, args: string[] = [], inheritEnv = true): Started {
   let output = "";
-  // Plain node with tsx's loader, so that a signal reaches the process under test itself.
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  // Plain node (with tsx's loader for TypeScript), so that a signal reaches the process under test itself.
+  const child = spawn(process.execPath, [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script, ...args], {
     env: (inheritEnv ? { ...process.env, ...env } : env) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
