@@ -28,7 +28,9 @@ export default async function setup(project: TestProject) {
   await waitFor("the web server and the worker", async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     return response.ok ? true : undefined;
-  }).catch((error: Error) => {
+  }).catch(async (error: Error) => {
+    // Leave no server behind when the run cannot start.
+    await Promise.all([stop(web.child), stop(worker.child)]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
