@@ -1,6 +1,7 @@
 // Bluesky (AT Protocol): a session from an app password, then com.atproto.repo.createRecord
 // with the publish key as the record key. A reused key has no named error (the reference
 // PDS answers 500), so an unclear answer is settled by reading the record back.
+import { createHash } from "node:crypto";
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { findUrls } from "~/domain/text-measure";
 import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, readJson, send } from "./adapter.server";
@@ -38,6 +39,22 @@ function resetIn(response: Response): number | undefined {
   return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
 }
 
+// Bluesky allows 30 logins per 5 minutes per account: a worker keeps each account's
+// session (in memory only) for most of its 2-hour life and logs in again when it expires.
+const SESSION_TTL_MS = 90 * 60_000;
+const sessions = new Map<string, { session: Session; at: number }>();
+
+async function sessionFor(service: string, request: PublishRequest, fresh = false): Promise<Session | PublishOutcome> {
+  // Keyed by the password too: a new app password must not reuse the old session.
+  const key = `${service}|${request.credentials.identifier}|${createHash("sha256").update(request.credentials.password ?? "").digest("hex")}`;
+  const cached = sessions.get(key);
+  if (!fresh && cached && Date.now() - cached.at < SESSION_TTL_MS) return cached.session;
+  sessions.delete(key);
+  const session = await login(service, request);
+  if (!("kind" in session)) sessions.set(key, { session, at: Date.now() });
+  return session;
+}
+
 const serviceOf = (request: PublishRequest) => String(request.settings.service ?? "https://bsky.social").replace(/\/+$/, "");
 const postUrl = (did: string, rkey: string) => `https://bsky.app/profile/${did}/post/${rkey}`;
 
@@ -53,21 +70,27 @@ async function getRecord(service: string, session: Session, rkey: string, timeou
 export const bluesky: ChannelAdapter = {
   async publish(request) {
     const service = serviceOf(request);
-    const session = await login(service, request);
-    if ("kind" in session) return session;
     const text = request.link && !request.text.includes(request.link) ? `${request.text} ${request.link}` : request.text;
-    const response = await send(`${service}/xrpc/com.atproto.repo.createRecord`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${session.accessJwt}`, "content-type": "application/json" },
-      body: JSON.stringify({
-        repo: session.did,
-        collection: "app.bsky.feed.post",
-        rkey: request.publishKey,
-        record: { $type: "app.bsky.feed.post", text, createdAt: new Date().toISOString(), facets: linkFacets(text) },
-      }),
-    }, request.timeoutMs);
+    const record = { $type: "app.bsky.feed.post", text, createdAt: new Date().toISOString(), facets: linkFacets(text) };
+    const create = (session: Session) =>
+      send(`${service}/xrpc/com.atproto.repo.createRecord`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${session.accessJwt}`, "content-type": "application/json" },
+        body: JSON.stringify({ repo: session.did, collection: "app.bsky.feed.post", rkey: request.publishKey, record }),
+      }, request.timeoutMs);
+    let session = await sessionFor(service, request);
+    if ("kind" in session) return session;
+    let response = await create(session);
     if (isOutcome(response)) return response;
-    const body = await readJson(response);
+    let body = await readJson(response);
+    // A kept session that expired or was revoked: log in once more and try again (nothing was created).
+    if (response.status === 401 || body.error === "ExpiredToken" || body.error === "InvalidToken") {
+      session = await sessionFor(service, request, true);
+      if ("kind" in session) return session;
+      response = await create(session);
+      if (isOutcome(response)) return response;
+      body = await readJson(response);
+    }
     if (response.ok) return { kind: "published", externalId: String(body.uri), url: postUrl(session.did, request.publishKey) };
     const error = String(body.error ?? response.status);
     if (response.status === 400 && error === "ExpiredToken") return { kind: "retry", message: "the Bluesky session expired" };
@@ -82,7 +105,7 @@ export const bluesky: ChannelAdapter = {
 
   async lookup(request) {
     const service = serviceOf(request);
-    const session = await login(service, request);
+    const session = await sessionFor(service, request);
     if ("kind" in session) return null;
     return getRecord(service, session, request.publishKey, request.timeoutMs);
   },

@@ -6,16 +6,23 @@ export const BLUESKY_LOGIN = { identifier: "rytm.test", password: "app-pass-word
 const DID = "did:plc:rytmtest";
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
 
-export async function startBluesky(latencyMs = 0): Promise<Fake & { records: Map<string, Record<string, unknown>> }> {
+export async function startBluesky(latencyMs = 0): Promise<Fake & { records: Map<string, Record<string, unknown>>; expireSessions: () => void }> {
   const records = new Map<string, Record<string, unknown>>();
+  // Each login issues a new access token; expiring them makes every earlier one invalid.
+  let generation = 0;
+  const valid = new Set<string>();
   const fake = await startFake((request: FakeRequest): Reply => {
     const path = request.path.split("?")[0];
     if (path === "/xrpc/com.atproto.server.createSession") {
       const { identifier, password } = request.json();
       if (identifier !== BLUESKY_LOGIN.identifier || password !== BLUESKY_LOGIN.password) return { status: 401, body: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
-      return { status: 200, body: { accessJwt: "access-jwt", refreshJwt: "refresh-jwt", handle: identifier, did: DID } };
+      const accessJwt = `access-jwt-${++generation}`;
+      valid.add(accessJwt);
+      return { status: 200, body: { accessJwt, refreshJwt: "refresh-jwt", handle: identifier, did: DID } };
     }
-    if (request.headers.authorization !== "Bearer access-jwt") return { status: 401, body: { error: "AuthMissing", message: "Authentication Required" } };
+    const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "");
+    if (!token) return { status: 401, body: { error: "AuthMissing", message: "Authentication Required" } };
+    if (!valid.has(token)) return { status: 400, body: { error: "ExpiredToken", message: "Token has expired" } };
     if (path === "/xrpc/com.atproto.repo.createRecord") {
       const body = request.json() as { rkey?: string; record?: { text?: string } };
       if (!body.rkey || !TID.test(body.rkey)) return { status: 400, body: { error: "InvalidRequest", message: `Invalid record key for app.bsky.feed.post: ${body.rkey}` } };
@@ -32,5 +39,5 @@ export async function startBluesky(latencyMs = 0): Promise<Fake & { records: Map
     }
     return { status: 404, body: { error: "MethodNotImplemented" } };
   }, latencyMs);
-  return Object.assign(fake, { records });
+  return Object.assign(fake, { records, expireSessions: () => valid.clear() });
 }

@@ -119,6 +119,17 @@ describe("Bluesky", () => {
     expect(await bluesky.lookup!(skeet())).toEqual({ found: false });
   });
 
+  it("logs in once for many posts, and again when the session expires", async () => {
+    const logins = () => pds.requests.filter((r) => r.path === "/xrpc/com.atproto.server.createSession").length;
+    await bluesky.publish(skeet());
+    const before = logins();
+    for (let i = 0; i < 3; i++) expect(await bluesky.publish(skeet())).toMatchObject({ kind: "published" });
+    expect(logins()).toBe(before);
+    pds.expireSessions();
+    expect(await bluesky.publish(skeet())).toMatchObject({ kind: "published" });
+    expect(logins()).toBe(before + 1);
+  });
+
   it("classifies a wrong app password, an invalid record and a rate limit", async () => {
     expect(await bluesky.publish(skeet({ credentials: { ...BLUESKY_LOGIN, password: "wrong" } }))).toMatchObject({ kind: "failed", failureClass: "auth" });
     expect(await bluesky.publish(skeet({ text: "ę".repeat(301) }))).toMatchObject({ kind: "failed", failureClass: "content" });
