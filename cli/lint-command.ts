@@ -10,7 +10,7 @@ import { mixRulesSchema } from "../app/domain/mix-rules-settings.ts";
 import { networkKindSchema, networkNames } from "../app/domain/networks.ts";
 import { type CsvProblem, type PlanRow, parsePlanCsv } from "../app/domain/plan-csv.ts";
 import { isTimeZone } from "../app/domain/time-zones.ts";
-import type { Locale, Violation } from "../app/domain/violations.ts";
+import { type Locale, type Violation, isBlocking } from "../app/domain/violations.ts";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 
@@ -95,7 +95,7 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     { rules: settings, timeZone: timezone!, channels: [...channels.values()], horizon },
   );
   report(io, format, { file, rows, violations, locale: lang, timeZone: timezone! });
-  return violations.some((v) => v.severity === "block") ? 1 : 0;
+  return isBlocking(violations) ? 1 : 0;
 }
 
 function fail(io: Io, message: string) {

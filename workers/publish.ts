@@ -19,24 +19,20 @@ import { channelWaitMs } from "./channel-throttle.ts";
 
 export const HOLD_PAUSED = "paused";
 
+// What the sweeper needs to settle a variant whose worker died (the publish path claims
+// and reads in one statement instead).
 const variantSelect = {
   id: true,
-  postId: true,
   text: true,
   link: true,
   mediaUrls: true,
   scheduledAt: true,
-  status: true,
   scheduleVersion: true,
   attempts: true,
-  nextAttemptAt: true,
   firstAttemptAt: true,
   publishKey: true,
-  workspace: { select: { pausedAt: true } },
   channel: { select: { id: true, network: true, enabled: true, credentials: true, settings: true } },
 } as const;
-
-export type Variant = NonNullable<Awaited<ReturnType<typeof loadVariant>>>;
 
 export function loadVariant(variantId: string) {
   return prisma.variant.findUnique({ where: { id: variantId }, select: variantSelect });

@@ -36,7 +36,7 @@ export interface ChannelAdapter {
 export const REQUEST_TIMEOUT_MS = 20_000;
 
 /** Errors that prove the request never reached the network: safe to try again. */
-const notSent = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET_BEFORE_SEND", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
+const notSent = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /** A fetch whose failure says whether the request may have been received. */
 export async function send(url: string, init: RequestInit, timeoutMs: number = REQUEST_TIMEOUT_MS): Promise<Response | PublishOutcome> {

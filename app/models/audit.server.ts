@@ -16,12 +16,3 @@ export type AuditInput = {
 export function recordAudit(db: Db, event: AuditInput) {
   return db.auditEvent.create({ data: { ...event, data: event.data ?? {} }, select: { id: true } });
 }
-
-export function listAuditEvents(workspaceId: string, take = 50) {
-  return prisma.auditEvent.findMany({
-    where: { workspaceId },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: { id: true, action: true, targetType: true, targetId: true, data: true, createdAt: true, actor: { select: { name: true } } },
-  });
-}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { addMember, createUser, createWorkspace, signedIn } from "../support/fixtures";
-
-async function ownedWorkspace() {
-  const owner = await createUser();
-  const workspace = await createWorkspace();
-  const membership = await addMember(workspace.id, owner.id, "OWNER");
-  return { owner, workspace, membership, client: await signedIn(owner) };
-}
+import { addMember, createUser, signedIn, workspaceWithMember } from "../support/fixtures";
 
 const invitationPath = (html: string) => {
   const match = /\/invitations\/[A-Za-z0-9_-]+/.exec(html);
@@ -17,7 +10,7 @@ const invitationPath = (html: string) => {
 
 describe("invitations", () => {
   it("give the invited person the chosen role through a link the owner copies", async () => {
-    const { workspace, client } = await ownedWorkspace();
+    const { workspace, client } = await workspaceWithMember();
     const invitee = await createUser();
     const response = await client.post(`/w/${workspace.slug}/members`, { intent: "invite", email: invitee.email.toUpperCase(), role: "APPROVER" });
     expect(response.status).toBe(200);
@@ -34,7 +27,7 @@ describe("invitations", () => {
   });
 
   it("cannot be used by someone signed in with another address", async () => {
-    const { workspace, client } = await ownedWorkspace();
+    const { workspace, client } = await workspaceWithMember();
     const invitee = await createUser();
     const link = invitationPath(await (await client.post(`/w/${workspace.slug}/members`, { intent: "invite", email: invitee.email, role: "EDITOR" })).text());
     const stranger = await createUser();
@@ -45,7 +38,7 @@ describe("invitations", () => {
   });
 
   it("refuses a made-up token and a bad role", async () => {
-    const { workspace, client } = await ownedWorkspace();
+    const { workspace, client } = await workspaceWithMember();
     expect((await client.get("/invitations/made-up-token")).status).toBe(404);
     const response = await client.post(`/w/${workspace.slug}/members`, { intent: "invite", email: "x@test.example", role: "ADMIN" });
     expect(response.status).toBe(400);
@@ -53,7 +46,7 @@ describe("invitations", () => {
   });
 
   it("can be revoked", async () => {
-    const { workspace, client } = await ownedWorkspace();
+    const { workspace, client } = await workspaceWithMember();
     const invitee = await createUser();
     const link = invitationPath(await (await client.post(`/w/${workspace.slug}/members`, { intent: "invite", email: invitee.email, role: "VIEWER" })).text());
     const invitation = await prisma.invitation.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { id: true } });
@@ -64,7 +57,7 @@ describe("invitations", () => {
 
 describe("roles", () => {
   it("the owner changes and removes roles", async () => {
-    const { workspace, client } = await ownedWorkspace();
+    const { workspace, client } = await workspaceWithMember();
     const editor = await createUser();
     const m = await addMember(workspace.id, editor.id, "EDITOR");
     expect((await client.post(`/w/${workspace.slug}/members`, { intent: "change-role", membershipId: m.id, role: "VIEWER" })).status).toBe(200);
@@ -76,7 +69,7 @@ describe("roles", () => {
   });
 
   it("the last owner can neither step down nor leave", async () => {
-    const { workspace, membership, client } = await ownedWorkspace();
+    const { workspace, membership, client } = await workspaceWithMember();
     const demote = await client.post(`/w/${workspace.slug}/members`, { intent: "change-role", membershipId: membership.id, role: "EDITOR" });
     expect(demote.status).toBe(409);
     expect(await demote.text()).toContain("A workspace needs at least one owner");
@@ -85,7 +78,7 @@ describe("roles", () => {
   });
 
   it("an owner may step down once there is another owner", async () => {
-    const { workspace, membership, client } = await ownedWorkspace();
+    const { workspace, membership, client } = await workspaceWithMember();
     const other = await createUser();
     const m = await addMember(workspace.id, other.id, "EDITOR");
     await client.post(`/w/${workspace.slug}/members`, { intent: "change-role", membershipId: m.id, role: "OWNER" });
@@ -94,7 +87,7 @@ describe("roles", () => {
   });
 
   it("two owners demoting each other at once leave one owner", async () => {
-    const first = await ownedWorkspace();
+    const first = await workspaceWithMember();
     const second = await createUser();
     const m2 = await addMember(first.workspace.id, second.id, "OWNER");
     const secondClient = await signedIn(second);

@@ -1,15 +1,13 @@
 // A person settling what the worker could not: through the post page, as a browser would.
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { addMember, createPost, createUser, createWorkspace, signedIn } from "../support/fixtures";
+import { createPost, workspaceWithMember } from "../support/fixtures";
 
-async function setUp(role: "OWNER" | "EDITOR" = "EDITOR") {
-  const workspace = await createWorkspace();
-  const user = await createUser();
-  await addMember(workspace.id, user.id, role);
+async function setUp() {
+  const { workspace, client } = await workspaceWithMember("EDITOR");
   const post = await createPost(workspace.id);
   const variant = await prisma.variant.findFirstOrThrow({ where: { postId: post.id }, select: { id: true } });
-  return { workspace, post, variantId: variant.id, client: await signedIn(user) };
+  return { workspace, post, variantId: variant.id, client };
 }
 
 describe("variant actions on the post page", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import { decrypt } from "~/utils/encryption.server";
-import { addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
+import { addMember, createUser, createWorkspace, signedIn, unique, workspaceWithMember } from "../support/fixtures";
 
 describe("creating a workspace", () => {
   it("makes the creator its owner, in the chosen time zone, with default mix rules", async () => {
@@ -74,10 +74,7 @@ describe("switching workspaces", () => {
 
 describe("settings", () => {
   it("lets the owner rename the workspace and change its time zone", async () => {
-    const owner = await createUser();
-    const workspace = await createWorkspace();
-    await addMember(workspace.id, owner.id, "OWNER");
-    const client = await signedIn(owner);
+    const { workspace, client } = await workspaceWithMember();
     const response = await client.post(`/w/${workspace.slug}/settings`, { name: "Renamed", timeZone: "Asia/Tokyo" });
     expect(response.status).toBe(200);
     expect(await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { name: true, timeZone: true } })).toEqual({
@@ -92,10 +89,7 @@ describe("settings", () => {
 
 describe("channels", () => {
   it("stores a pasted token encrypted, never in clear", async () => {
-    const owner = await createUser();
-    const workspace = await createWorkspace();
-    await addMember(workspace.id, owner.id, "OWNER");
-    const client = await signedIn(owner);
+    const { workspace, client } = await workspaceWithMember();
     const token = `secret-${unique("token")}`;
     const response = await client.post(`/w/${workspace.slug}/channels`, { network: "mastodon", name: "Our Mastodon", token });
     expect(response.status).toBe(200);
@@ -109,10 +103,8 @@ describe("channels", () => {
   });
 
   it("refuses an unknown network", async () => {
-    const owner = await createUser();
-    const workspace = await createWorkspace();
-    await addMember(workspace.id, owner.id, "OWNER");
-    const response = await (await signedIn(owner)).post(`/w/${workspace.slug}/channels`, { network: "myspace", name: "Old" });
+    const { workspace, client } = await workspaceWithMember();
+    const response = await client.post(`/w/${workspace.slug}/channels`, { network: "myspace", name: "Old" });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("Choose a network");
   });

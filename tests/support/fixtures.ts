@@ -34,6 +34,14 @@ export async function signedIn(user: { email: string }) {
   return new Client().signIn(user.email, PASSWORD);
 }
 
+/** A fresh workspace with one member in `role`, signed in. */
+export async function workspaceWithMember(role: Role = "OWNER") {
+  const user = await createUser();
+  const workspace = await createWorkspace();
+  const membership = await addMember(workspace.id, user.id, role);
+  return { user, workspace, membership, client: await signedIn(user) };
+}
+
 export async function createPost(workspaceId: string, title = unique("post")) {
   const channel = await prisma.channel.create({ data: { workspaceId, network: "mastodon", name: unique("channel") }, select: { id: true } });
   return prisma.post.create({

@@ -44,5 +44,3 @@ export class Client {
     return this.cookies.has(name);
   }
 }
-
-export const text = (response: Response) => response.text();
