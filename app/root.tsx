@@ -1,6 +1,9 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { type Locale, pickLocale } from "./i18n/locales";
+import { useI18n } from "./i18n/use-i18n";
+import { getUser } from "./utils/auth.server";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -8,9 +11,15 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { locale: pickLocale(user?.locale, request.headers.get("Accept-Language")) };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<{ locale: Locale }>("root");
   return (
-    <html lang="en">
+    <html lang={root?.locale ?? "en"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -32,19 +41,20 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useI18n();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const message =
     isRouteErrorResponse(error) && typeof error.data?.message === "string"
       ? error.data.message
       : status === 404
-        ? "This page does not exist."
-        : "Something went wrong on our side. Try again in a moment.";
+        ? t.errors.notFoundPage
+        : t.errors.unexpected;
   return (
     <main className="narrow">
-      <h1>{status === 404 ? "Not found" : status === 403 ? "Not allowed" : "Error"}</h1>
+      <h1>{status === 404 ? t.errors.notFound : status === 403 ? t.errors.forbidden : t.errors.error}</h1>
       <p role="alert">{message}</p>
       <p>
-        <a href="/">Back to your workspaces</a>
+        <a href="/">{t.errors.back}</a>
       </p>
     </main>
   );

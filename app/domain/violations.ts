@@ -44,3 +44,16 @@ export function plural(locale: Locale, n: number, forms: { one: string; few?: st
 
 export const posts = (locale: Locale, n: number) =>
   locale === "pl" ? plural("pl", n, { one: "post", few: "posty", many: "postów" }) : plural("en", n, { one: "post", many: "posts" });
+
+export type LocalizedViolation = { ruleId: RuleId; severity: Severity; message: string; suggestion: string | null; postIds: string[]; channelId: string | null };
+
+/** A violation in one language, as the UI and the API send it. */
+export const localizeViolations = (violations: readonly Violation[], locale: Locale): LocalizedViolation[] =>
+  violations.map((v) => ({
+    ruleId: v.ruleId,
+    severity: v.severity,
+    message: v.message[locale],
+    suggestion: v.suggestion?.[locale] ?? null,
+    postIds: v.postIds,
+    channelId: v.channelId ?? null,
+  }));

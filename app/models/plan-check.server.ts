@@ -138,3 +138,14 @@ export async function checkDraftPost(workspaceId: string, draft: DraftPost): Pro
     return violations;
   });
 }
+
+/** A stored post's violations as the plan stands now; an owner's override is reported beside them. */
+export async function checkPostNow(workspaceId: string, postId: string): Promise<{ violations: Violation[]; overridden: boolean }> {
+  const post = await prisma.post.findFirst({
+    where: { id: postId, workspaceId },
+    select: { category: true, scheduledAt: true, overrideReason: true, variants: { select: { channelId: true, text: true, link: true, mediaUrls: true } } },
+  });
+  if (!post?.scheduledAt) return { violations: [], overridden: Boolean(post?.overrideReason) };
+  const violations = await checkDraftPost(workspaceId, { postId, category: post.category, at: post.scheduledAt, variants: post.variants });
+  return { violations, overridden: Boolean(post.overrideReason) };
+}

@@ -7,10 +7,11 @@ import { variantFingerprint } from "./plan-check.server";
 
 export const HORIZON_DAYS = 90;
 
-export async function materialiseRecurringPosts(now = new Date(), horizonDays = HORIZON_DAYS) {
+/** Every series (the worker, hourly), or one that was just saved (`seriesId`). */
+export async function materialiseRecurringPosts(now = new Date(), horizonDays = HORIZON_DAYS, seriesId?: string) {
   const to = new Date(now.getTime() + horizonDays * 86_400_000);
   const series = await prisma.post.findMany({
-    where: { recurrenceRule: { not: null }, recurrenceParentId: null, scheduledAt: { not: null }, status: { not: "CANCELLED" } },
+    where: { id: seriesId, recurrenceRule: { not: null }, recurrenceParentId: null, scheduledAt: { not: null }, status: { not: "CANCELLED" } },
     select: {
       id: true,
       workspaceId: true,

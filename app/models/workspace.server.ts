@@ -18,7 +18,9 @@ export async function findMembership(userId: string, slug: string) {
     where: { userId, workspace: { slug } },
     select: {
       role: true,
-      workspace: { select: { id: true, name: true, slug: true, timeZone: true, pausedAt: true, pauseReason: true } },
+      workspace: {
+        select: { id: true, name: true, slug: true, timeZone: true, pausedAt: true, pauseReason: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true },
+      },
     },
   });
   return membership && { role: membership.role as Role, workspace: membership.workspace };

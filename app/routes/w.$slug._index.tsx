@@ -1,86 +1,185 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// The calendar: month, week or list of one workspace in its own time zone, with filters,
+// drag-and-drop rescheduling, rule badges (checked by a second request) and the mix panel.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateTime } from "luxon";
+import { useEffect, useMemo } from "react";
+import { CalendarGrid } from "~/components/calendar/calendar-grid";
+import { MixPanel } from "~/components/calendar/mix-panel";
+import type { CalendarPost, RuleBadge } from "~/components/calendar/types";
+import { calendarQuerySchema, calendarRange, calendarViews } from "~/domain/calendar-range";
+import { moveSchema } from "~/domain/post-actions";
+import { can } from "~/domain/permissions";
+import { postStatuses } from "~/domain/post-workflow";
 import { describeTimeZone } from "~/domain/time-zones";
-import { listPostsBetween, listUnscheduledPosts } from "~/models/post.server";
-import { dayKey, formatDay, formatTime } from "~/utils/dates";
+import { useI18n } from "~/i18n/use-i18n";
+import { loadCalendar } from "~/models/calendar.server";
+import { movePost } from "~/models/post-editor.server";
+import { localizeViolations } from "~/domain/violations";
 import { requireWorkspace } from "~/utils/permissions.server";
+import { localeOf } from "~/utils/locale.server";
 
-const HORIZON_DAYS = 28;
-
-// The list view of the plan: today and the next four weeks, in the workspace's zone.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace } = await requireWorkspace(request, params.slug, "post:read");
-  const start = DateTime.now().setZone(workspace.timeZone).startOf("day");
-  const end = start.plus({ days: HORIZON_DAYS });
-  const [posts, drafts] = await Promise.all([
-    listPostsBetween(workspace.id, start.toJSDate(), end.toJSDate()),
-    listUnscheduledPosts(workspace.id),
-  ]);
-  return { workspace, posts, drafts, zone: describeTimeZone(workspace.timeZone) };
+  const { workspace, role } = await requireWorkspace(request, params.slug, "post:read");
+  const query = calendarQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const range = calendarRange(query.view, query.date, workspace.timeZone);
+  const calendar = await loadCalendar(workspace.id, range, query);
+  return {
+    workspace: { slug: workspace.slug, name: workspace.name, timeZone: workspace.timeZone },
+    zone: describeTimeZone(workspace.timeZone),
+    range: { ...range, from: range.from.toISOString(), to: range.to.toISOString() },
+    query,
+    canWrite: can(role, "post:write"),
+    ...calendar,
+  };
 }
 
-export default function Plan() {
-  const { workspace, posts, drafts, zone } = useLoaderData<typeof loader>();
-  const days = new Map<string, typeof posts>();
-  for (const post of posts) {
-    const key = dayKey(post.scheduledAt!, workspace.timeZone);
-    days.set(key, [...(days.get(key) ?? []), post]);
-  }
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
+  const submission = parseWithZod(await request.formData(), { schema: moveSchema });
+  if (submission.status !== "success") return data({ ok: false as const, message: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
+  const { postId, date, time, dst } = submission.value;
+  const result = await movePost(workspace, { id: user.id, role }, postId, date, time, dst);
+  const locale = await localeOf(request);
+  if (!result.ok) return data({ ok: false as const, message: result.message, violations: localizeViolations(result.violations ?? [], locale) }, { status: result.httpStatus });
+  return { ok: true as const, message: null, violations: localizeViolations(result.violations, locale) };
+}
+
+export default function Calendar() {
+  const { workspace, zone, range, query, canWrite, posts, channels, categories, tags, mix, onePer } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
+  const [params] = useSearchParams();
+  const move = useFetcher<typeof action>();
+  const check = useFetcher<{ badges: Record<string, RuleBadge> }>();
+  const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: c.label }])), [categories]);
+  const checkUrl = `/w/${workspace.slug}/plan-check?${new URLSearchParams({ from: range.from, to: range.to })}`;
+  // Badges after the page is up, and again after each move.
+  useEffect(() => {
+    if (move.state === "idle") check.load(checkUrl);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [checkUrl, move.state, posts]);
+  const link = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    return `?${next}`;
+  };
+  const title =
+    range.view === "month"
+      ? DateTime.fromISO(range.anchor).setLocale(locale).toFormat("LLLL yyyy")
+      : `${DateTime.fromISO(range.days[0]!).setLocale(locale).toFormat("d LLL")} – ${DateTime.fromISO(range.days.at(-1)!).setLocale(locale).toFormat("d LLL yyyy")}`;
+
   return (
-    <main className="page">
-      <h1>{workspace.name}: the next four weeks</h1>
-      <p className="muted">Times are in {zone}.</p>
-      {posts.length === 0 ? <p>Nothing is planned for the next four weeks.</p> : null}
-      {[...days].map(([day, list]) => (
-        <section key={day} className="day" aria-label={formatDay(day, workspace.timeZone)}>
-          <h2>{formatDay(day, workspace.timeZone)}</h2>
-          <table>
-            <tbody>
-              {list.map((post) => (
-                <tr key={post.id}>
-                  <td style={{ width: "5rem" }}>{formatTime(post.scheduledAt!, workspace.timeZone)}</td>
-                  <td>
-                    <Link to={`posts/${post.id}`}>{post.title}</Link>
-                    <ul className="variant-states" aria-label="Channels">
-                      {post.variants.length === 0 ? <li className="muted">no channels yet</li> : null}
-                      {post.variants.map((v) => (
-                        <li key={v.id} className={`state state-${v.status.toLowerCase()}`}>
-                          {v.channel.name}: {v.status === "UNKNOWN" ? "did it go out?" : v.status.toLowerCase()}
-                          {v.externalUrl ? (
-                            <>
-                              {" "}
-                              <a href={v.externalUrl}>view</a>
-                            </>
-                          ) : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <span className="pill">{post.category}</span>
-                  </td>
-                  <td>
-                    <span className="pill">{post.status.toLowerCase().replace("_", " ")}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ))}
-      {drafts.length ? (
-        <>
-          <h2>Not scheduled yet</h2>
-          <ul>
-            {drafts.map((post) => (
-              <li key={post.id}>
-                <Link to={`posts/${post.id}`}>{post.title}</Link> <span className="pill">{post.category}</span>
-              </li>
+    <main className="page wide calendar-page">
+      <div className="calendar-head">
+        <h1>
+          {workspace.name}: {title}
+        </h1>
+        <p className="muted">{t.calendar.zoneNote(zone)}</p>
+      </div>
+      <div className="toolbar">
+        <nav aria-label={t.calendar.viewNav} className="segmented">
+          {calendarViews.map((view) => (
+            <Link key={view} to={link({ view })} aria-current={range.view === view ? "page" : undefined}>
+              {t.calendar.views[view]}
+            </Link>
+          ))}
+        </nav>
+        <nav aria-label={t.calendar.dateNav} className="segmented">
+          <Link to={link({ date: range.previous })}>{t.calendar.previous}</Link>
+          <Link to={link({ date: undefined })}>{t.calendar.today}</Link>
+          <Link to={link({ date: range.next })}>{t.calendar.next}</Link>
+        </nav>
+        {canWrite ? (
+          <Link className="button" to={`/w/${workspace.slug}/posts/new`}>
+            {t.calendar.newPost}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="filters" aria-label={t.calendar.filters}>
+        <input type="hidden" name="view" value={range.view} />
+        <input type="hidden" name="date" value={query.date ?? ""} />
+        <label>
+          {t.calendar.channel}
+          <select name="channel" defaultValue={query.channel ?? ""}>
+            <option value="">{t.calendar.all}</option>
+            {channels.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
             ))}
-          </ul>
-        </>
-      ) : null}
+          </select>
+        </label>
+        <label>
+          {t.calendar.category}
+          <select name="category" defaultValue={query.category ?? ""}>
+            <option value="">{t.calendar.all}</option>
+            {categories.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.calendar.status}
+          <select name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t.calendar.all}</option>
+            {postStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t.status[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.calendar.tag}
+          <select name="tag" defaultValue={query.tag ?? ""}>
+            <option value="">{t.calendar.all}</option>
+            {tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="secondary">
+          {t.calendar.apply}
+        </button>
+      </Form>
+      <div role="status" aria-live="polite" className="move-result">
+        {move.data && !move.data.ok ? (
+          <div className="form-error">
+            <p>{t.calendar.moveRefused(move.data.message)}</p>
+            <ul>
+              {move.data.violations.map((v, i) => (
+                <li key={i}>{v.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : move.data?.ok ? (
+          <p>{move.data.violations.length ? t.calendar.movedWithWarnings(move.data.violations.length) : t.calendar.moved}</p>
+        ) : null}
+      </div>
+      <div className="calendar-layout">
+        <CalendarGrid
+          view={range.view}
+          days={range.days}
+          anchor={range.anchor}
+          today={range.today}
+          zone={workspace.timeZone}
+          posts={posts as CalendarPost[]}
+          channels={channels}
+          categoryIndex={categoryIndex}
+          badges={check.data?.badges ?? {}}
+          canMove={canWrite}
+          onMove={(postId, date, time) => move.submit({ postId, date, time }, { method: "post" })}
+        />
+        <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} />
+      </div>
     </main>
   );
 }

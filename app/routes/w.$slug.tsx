@@ -1,6 +1,8 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useNavigate } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { can } from "~/domain/permissions";
+import { locales } from "~/i18n/locales";
+import { useI18n } from "~/i18n/use-i18n";
 import { listWorkspacesOf } from "~/models/workspace.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { getCookieSession, sessionStorage } from "~/utils/session.server";
@@ -18,11 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   return data(
     {
-      user,
+      user: { name: user.name },
       role,
-      workspace,
+      workspace: { slug: workspace.slug, name: workspace.name, pausedAt: workspace.pausedAt, pauseReason: workspace.pauseReason },
       others: memberships.map((m) => ({ slug: m.workspace.slug, name: m.workspace.name })),
-      canManageMembers: can(role, "member:manage"),
+      canApprove: can(role, "post:approve"),
+      canWrite: can(role, "post:write"),
       canUpdate: can(role, "workspace:update"),
     },
     { headers },
@@ -30,21 +33,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function WorkspaceLayout() {
-  const { user, role, workspace, others, canUpdate } = useLoaderData<typeof loader>();
+  const { user, role, workspace, others, canApprove, canWrite, canUpdate } = useLoaderData<typeof loader>();
+  const { t, locale } = useI18n();
   const navigate = useNavigate();
+  const location = useLocation();
+  const base = `/w/${workspace.slug}`;
   return (
     <>
+      <a className="skip-link" href="#main">
+        {t.nav.skip}
+      </a>
       <header className="topbar">
         <a className="brand" href="/workspaces">
           Rytm
         </a>
         <label className="inline">
-          <span className="visually-hidden">Workspace</span>
-          <select
-            aria-label="Switch workspace"
-            value={workspace.slug}
-            onChange={(event) => navigate(`/w/${event.currentTarget.value}`)}
-          >
+          <span className="visually-hidden">{t.nav.switchWorkspace}</span>
+          <select aria-label={t.nav.switchWorkspace} value={workspace.slug} onChange={(event) => navigate(`/w/${event.currentTarget.value}`)}>
             {others.map((w) => (
               <option key={w.slug} value={w.slug}>
                 {w.name}
@@ -52,32 +57,52 @@ export default function WorkspaceLayout() {
             ))}
           </select>
         </label>
-        <nav aria-label="Workspace">
-          <NavLink to={`/w/${workspace.slug}`} end>
-            Plan
+        <nav aria-label={t.nav.workspaceNav}>
+          <NavLink to={base} end>
+            {t.nav.plan}
           </NavLink>
-          <NavLink to={`/w/${workspace.slug}/channels`}>Channels</NavLink>
-          <NavLink to={`/w/${workspace.slug}/members`}>Members</NavLink>
-          <NavLink to={`/w/${workspace.slug}/pause`}>{workspace.pausedAt ? "Paused" : "Pause"}</NavLink>
-          {canUpdate ? <NavLink to={`/w/${workspace.slug}/settings`}>Settings</NavLink> : null}
+          {canApprove ? <NavLink to={`${base}/review`}>{t.nav.review}</NavLink> : null}
+          <NavLink to={`${base}/channels`}>{t.nav.channels}</NavLink>
+          <NavLink to={`${base}/members`}>{t.nav.members}</NavLink>
+          <NavLink to={`${base}/pause`}>{workspace.pausedAt ? t.nav.paused : t.nav.pause}</NavLink>
+          {canWrite ? <NavLink to={`${base}/transfer`}>{t.nav.importExport}</NavLink> : null}
+          {canUpdate ? <NavLink to={`${base}/share`}>{t.nav.share}</NavLink> : null}
+          {canUpdate ? <NavLink to={`${base}/settings`}>{t.nav.settings}</NavLink> : null}
         </nav>
         <span className="spacer" />
+        <Form method="post" action="/preferences" className="inline">
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          <label className="inline">
+            <span className="visually-hidden">{t.language.label}</span>
+            <select name="locale" defaultValue={locale} aria-label={t.language.label}>
+              {locales.map((l) => (
+                <option key={l} value={l}>
+                  {t.language[l]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="secondary">
+            {t.language.save}
+          </button>
+        </Form>
         <span className="muted">
           {user.name} · {role.toLowerCase()}
         </span>
         <Form method="post" action="/logout">
           <button type="submit" className="secondary">
-            Sign out
+            {t.nav.signOut}
           </button>
         </Form>
       </header>
       {workspace.pausedAt ? (
         <div className="banner" role="status">
-          Publishing is paused for {workspace.name}
-          {workspace.pauseReason ? `: ${workspace.pauseReason}` : ""}. Nothing goes out until it is resumed.
+          {t.banner.paused(workspace.name, workspace.pauseReason)} <Link to={`${base}/pause`}>{t.banner.manage}</Link>
         </div>
       ) : null}
-      <Outlet />
+      <div id="main">
+        <Outlet />
+      </div>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { decoyHash, hashPassword, verifyPassword } from "./password.server";
 import { SESSION_DAYS, getCookieSession, sessionStorage } from "./session.server";
 import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign-in-throttle.server";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = { id: string; email: string; name: string; locale: string | null };
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const cookie = await getCookieSession(request);
@@ -13,7 +13,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   if (!sessionId) return null;
   const session = await prisma.session.findFirst({
     where: { id: sessionId, expiresAt: { gt: new Date() } },
-    select: { user: { select: { id: true, email: true, name: true } } },
+    select: { user: { select: { id: true, email: true, name: true, locale: true } } },
   });
   return session?.user ?? null;
 }

@@ -1,0 +1,62 @@
+// One post in the calendar: time, title, channels, category colour, state and a rule
+// badge. Draggable to another day when the person may move it.
+import { Link } from "@remix-run/react";
+import type { PostStatus } from "~/domain/post-workflow";
+import { useI18n } from "~/i18n/use-i18n";
+import { categoryColor } from "../category-colors";
+import type { CalendarPost, ChannelInfo, RuleBadge } from "./types";
+
+type Props = { post: CalendarPost; time: string; channels: Map<string, ChannelInfo>; colorIndex: number; badge?: RuleBadge; draggable: boolean; categoryLabel: string };
+
+const movable = (status: PostStatus, variantStates: string[]) => status !== "PUBLISHED" && status !== "CANCELLED" && !variantStates.some((s) => s === "PUBLISHING" || s === "PUBLISHED");
+
+export function PostChip({ post, time, channels, colorIndex, badge, draggable, categoryLabel }: Props) {
+  const { t } = useI18n();
+  const canDrag = draggable && movable(post.status, post.variants.map((v) => v.status));
+  return (
+    <article
+      className={`chip status-${post.status.toLowerCase()}`}
+      style={{ background: categoryColor(colorIndex) }}
+      draggable={canDrag}
+      data-post-id={post.id}
+      aria-label={`${time} ${post.title}`}
+      onDragStart={(event) => {
+        event.dataTransfer.setData("text/plain", post.id);
+        event.dataTransfer.effectAllowed = "move";
+      }}
+    >
+      <div className="chip-head">
+        <span className="chip-time">{time}</span>
+        <Link to={`posts/${post.id}`} className="chip-title">
+          {post.title}
+        </Link>
+      </div>
+      <div className="chip-meta">
+        <span className="visually-hidden">{t.calendar.category}: </span>
+        <span className="chip-category">{categoryLabel}</span>
+        <span className={`pill status-pill status-${post.status.toLowerCase()}`}>{t.status[post.status]}</span>
+        {badge && (badge.block || badge.warn) ? (
+          <span className={`badge ${badge.block ? "badge-block" : "badge-warn"}`} title={badge.messages.join("\n")}>
+            {badge.block ? t.calendar.blocking(badge.block) : t.calendar.warnings(badge.warn)}
+          </span>
+        ) : null}
+      </div>
+      <ul className="chip-channels" aria-label={t.calendar.channels}>
+        {post.variants.map((v) => {
+          const channel = channels.get(v.channelId);
+          return (
+            <li key={v.id} className={`state state-${v.status.toLowerCase()}`}>
+              {channel ? channel.name : t.calendar.removedChannel}: {t.variantState[v.status as keyof typeof t.variantState] ?? v.status}
+              {v.externalUrl ? (
+                <>
+                  {" "}
+                  <a href={v.externalUrl}>{t.calendar.viewPublished}</a>
+                </>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </article>
+  );
+}

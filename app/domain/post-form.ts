@@ -1,0 +1,91 @@
+// What the post editor sends, checked before anything is saved. Channels and categories
+// are checked against the workspace on the server; this is the shape and the limits.
+import { z } from "zod";
+import { recurrenceSchema, weekdays } from "./recurrence";
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => v || undefined);
+
+const urlList = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const urls = (v ?? "").split(/\s+/).filter(Boolean);
+    for (const url of urls) {
+      if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+        ctx.addIssue({ code: "custom", message: `"${url.slice(0, 80)}" is not a web address (https://…)` });
+        return z.NEVER;
+      }
+    }
+    if (urls.length > 10) ctx.addIssue({ code: "custom", message: "At most 10 media addresses" });
+    return urls;
+  });
+
+export const MAX_VARIANT_TEXT = 10_000;
+
+export const variantInputSchema = z.object({
+  channelId: z.string({ error: "Choose a channel" }).min(1).max(40),
+  text: z.string({ error: "Write the text for this channel" }).trim().min(1, "Write the text for this channel").max(MAX_VARIANT_TEXT, `At most ${MAX_VARIANT_TEXT} characters`),
+  link: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full web address (https://…)" })]).optional(),
+  media: urlList,
+});
+
+export const postIntents = ["save", "submit", "schedule"] as const;
+
+export const postFormSchema = z
+  .object({
+    intent: z.enum(postIntents).default("save"),
+    title: z.string({ error: "Give the post a title" }).trim().min(1, "Give the post a title").max(200, "At most 200 characters"),
+    body: z.string().max(MAX_VARIANT_TEXT, `At most ${MAX_VARIANT_TEXT} characters`).default(""),
+    category: z.string({ error: "Choose a category" }).min(1).max(40),
+    campaignTag: optionalText(100, "At most 100 characters"),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date")
+      .optional(),
+    time: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/, "Choose a time")
+      .optional(),
+    /** On a DST change day, which of the two 02:30s (or the time after a skipped one). */
+    dst: z.enum(["earlier", "later"]).optional(),
+    repeat: z.enum(["none", "daily", "weekly", "monthly", "yearly"]).default("none"),
+    interval: z.coerce.number().int().min(1, "At least 1").max(99, "At most 99").default(1),
+    byWeekday: z.array(z.enum(weekdays)).optional(),
+    ends: z.enum(["never", "until", "count"]).default("never"),
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose an end date")
+      .optional(),
+    count: z.coerce.number().int().min(1, "At least 1").max(1000, "At most 1000").optional(),
+    variants: z.array(variantInputSchema).max(20, "At most 20 channels").default([]),
+    overrideReason: optionalText(500, "At most 500 characters"),
+  })
+  .superRefine((form, ctx) => {
+    if (Boolean(form.date) !== Boolean(form.time)) ctx.addIssue({ code: "custom", path: [form.date ? "time" : "date"], message: "Give both a date and a time, or neither" });
+    const ids = form.variants.map((v) => v.channelId);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: "custom", path: ["variants"], message: "Each channel can have only one variant" });
+    if (form.intent !== "save" && form.variants.length === 0) ctx.addIssue({ code: "custom", path: ["variants"], message: "Pick at least one channel" });
+    if (form.repeat !== "none" && !form.date) ctx.addIssue({ code: "custom", path: ["date"], message: "A repeating post needs its first date and time" });
+    if (form.ends === "until" && form.repeat !== "none" && !form.until) ctx.addIssue({ code: "custom", path: ["until"], message: "Choose an end date" });
+    if (form.ends === "count" && form.repeat !== "none" && !form.count) ctx.addIssue({ code: "custom", path: ["count"], message: "Say how many times" });
+    if (form.until && form.date && form.until < form.date) ctx.addIssue({ code: "custom", path: ["until"], message: "The end date is before the first date" });
+  });
+export type PostForm = z.infer<typeof postFormSchema>;
+
+/** The recurrence the form describes, or null for a one-off post. */
+export function recurrenceOf(form: PostForm) {
+  if (form.repeat === "none") return null;
+  return recurrenceSchema.parse({
+    freq: form.repeat,
+    interval: form.interval,
+    byWeekday: form.repeat === "weekly" && form.byWeekday?.length ? form.byWeekday : undefined,
+    until: form.ends === "until" ? form.until : undefined,
+    count: form.ends === "count" ? form.count : undefined,
+  });
+}

@@ -1,0 +1,91 @@
+// The editor's server half: what it needs to show, and handling what it sends.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "@remix-run/node";
+import { DateTime } from "luxon";
+import type { EditorValues } from "~/components/editor/post-editor";
+import { mixRulesSchema } from "~/domain/mix-rules-settings";
+import type { NetworkKind } from "~/domain/networks";
+import type { Role } from "~/domain/permissions";
+import { postFormSchema } from "~/domain/post-form";
+import { localizeViolations } from "~/domain/violations";
+import { prisma } from "~/utils/db.server";
+import { localeOf } from "~/utils/locale.server";
+import { savePost } from "./post-editor.server";
+import type { WorkspaceRef } from "./post-workflow.server";
+
+export async function editorData(workspaceId: string) {
+  const workspace = await prisma.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { mixRules: true, channels: { orderBy: { name: "asc" }, select: { id: true, name: true, network: true, enabled: true, settings: true } } },
+  });
+  return {
+    channels: workspace.channels.map((c) => ({ ...c, network: c.network as NetworkKind })),
+    categories: mixRulesSchema.parse(workspace.mixRules ?? {}).categories,
+  };
+}
+
+/** Whether this person may put a post on the schedule without (further) approval. */
+export const maySchedule = (workspace: WorkspaceRef, role: Role) => role === "OWNER" || (role === "EDITOR" && (workspace.editorsMaySchedule || workspace.approvalsRequired === 0));
+
+const repeatOf = (rule: string | null) => {
+  const empty = { repeat: "none", interval: "1", byWeekday: [] as string[], ends: "never", until: "", count: "" };
+  if (!rule) return empty;
+  const parts = Object.fromEntries(rule.split(";").map((p) => p.split("=") as [string, string]));
+  return {
+    repeat: (parts.FREQ ?? "").toLowerCase() || "none",
+    interval: parts.INTERVAL ?? "1",
+    byWeekday: parts.BYDAY ? parts.BYDAY.split(",") : [],
+    ends: parts.UNTIL ? "until" : parts.COUNT ? "count" : "never",
+    until: parts.UNTIL ? `${parts.UNTIL.slice(0, 4)}-${parts.UNTIL.slice(4, 6)}-${parts.UNTIL.slice(6, 8)}` : "",
+    count: parts.COUNT ?? "",
+  };
+};
+
+export async function postForEditor(workspaceId: string, postId: string, zone: string) {
+  const post = await prisma.post.findFirst({
+    where: { id: postId, workspaceId },
+    select: {
+      id: true,
+      title: true,
+      body: true,
+      category: true,
+      campaignTag: true,
+      status: true,
+      scheduledAt: true,
+      recurrenceRule: true,
+      recurrenceParentId: true,
+      variants: { select: { channelId: true, text: true, link: true, mediaUrls: true, status: true } },
+    },
+  });
+  if (!post) return null;
+  const local = post.scheduledAt ? DateTime.fromJSDate(post.scheduledAt, { zone }) : null;
+  const values: EditorValues = {
+    title: post.title,
+    body: post.body,
+    category: post.category,
+    campaignTag: post.campaignTag ?? "",
+    date: local?.toISODate() ?? "",
+    time: local?.toFormat("HH:mm") ?? "",
+    ...repeatOf(post.recurrenceRule),
+    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? "", media: v.mediaUrls.join("\n") })),
+  };
+  return { post, values };
+}
+
+/** Parses, saves, and answers the editor: a redirect to the post, or what to fix (400/404/409/422). */
+export async function handleEditorSubmit(request: Request, workspace: WorkspaceRef & { slug: string }, actor: { id: string; role: Role }, postId: string | null) {
+  const submission = parseWithZod(await request.formData(), { schema: postFormSchema });
+  if (submission.status !== "success") {
+    const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([key, value]) => [key || "form", value ?? []]));
+    return data({ fieldErrors, message: "Some fields need attention.", dstChoice: null, violations: [] }, { status: 400 });
+  }
+  const result = await savePost(workspace, actor, postId, submission.value);
+  const locale = await localeOf(request);
+  if (!result.ok) {
+    return data(
+      { fieldErrors: result.fieldErrors, message: result.message, dstChoice: result.dstChoice ?? null, violations: localizeViolations(result.violations ?? [], locale) },
+      { status: result.httpStatus },
+    );
+  }
+  return redirect(`/w/${workspace.slug}/posts/${result.postId}`);
+}
