@@ -33,3 +33,13 @@ export const createChannelSchema = z.object({
   name: z.string({ error: "Enter a display name" }).trim().min(1, "Enter a display name").max(100, "At most 100 characters"),
   token: z.string().trim().max(4000, "A token has at most 4000 characters").optional(),
 });
+
+// Checkboxes send "on" when ticked and nothing when not.
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+export const approvalPolicySchema = z.object({
+  intent: z.literal("approvals"),
+  approvalsRequired: z.coerce.number({ error: "Choose 0, 1 or 2 approvals" }).int().min(0, "Choose 0, 1 or 2 approvals").max(2, "Choose 0, 1 or 2 approvals"),
+  editorsMaySchedule: checkbox,
+  keepApprovalOnMove: checkbox,
+});

@@ -149,3 +149,16 @@ export async function checkPostNow(workspaceId: string, postId: string): Promise
   const violations = await checkDraftPost(workspaceId, { postId, category: post.category, at: post.scheduledAt, variants: post.variants });
   return { violations, overridden: Boolean(post.overrideReason) };
 }
+
+/** Violations of plan items not yet saved (a CSV import), checked with the stored plan around them. */
+export async function checkUnsavedItems(workspaceId: string, items: PlanItem[]): Promise<Violation[]> {
+  if (items.length === 0) return [];
+  const settings = await loadSettings(workspaceId);
+  const times = items.map((i) => i.at);
+  const from = Math.min(...times);
+  const to = Math.max(...times) + 1;
+  const historyFrom = new Date(from - Math.max(settings.rules.duplicates.windowDays, 7) * DAY);
+  const rows = await prisma.variant.findMany({ where: { workspaceId, ...live, scheduledAt: { gte: historyFrom, lt: new Date(to + 7 * DAY) } }, select: variantSelect });
+  const unsaved = new Set(items.map((i) => i.postId));
+  return evaluatePlan([...rows.map(toItem), ...items], { ...settings, horizon: { from, to } }).filter((v) => unsaved.has(v.postIds[0] ?? ""));
+}

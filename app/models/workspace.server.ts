@@ -67,3 +67,18 @@ export function updateWorkspace(workspaceId: string, actorId: string, input: { n
     await recordAudit(tx, { workspaceId, actorId, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: input });
   });
 }
+
+export function updateApprovalPolicy(workspaceId: string, actorId: string, policy: { approvalsRequired: number; editorsMaySchedule: boolean; keepApprovalOnMove: boolean }) {
+  return prisma.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: workspaceId }, data: policy, select: { id: true } });
+    await recordAudit(tx, { workspaceId, actorId, action: "workspace.approval_policy", targetType: "workspace", targetId: workspaceId, data: policy });
+  });
+}
+
+/** A new secret calendar-feed token (the old one stops working), or none: the feed is off. */
+export async function setCalendarFeed(workspaceId: string, actorId: string, tokenHash: string | null) {
+  await prisma.$transaction(async (tx) => {
+    await tx.workspace.update({ where: { id: workspaceId }, data: { calendarFeedHash: tokenHash }, select: { id: true } });
+    await recordAudit(tx, { workspaceId, actorId, action: tokenHash ? "feed.created" : "feed.revoked", targetType: "workspace", targetId: workspaceId });
+  });
+}

@@ -9,6 +9,7 @@ import { pauseActionSchema, variantActionSchema } from "~/domain/publish-actions
 import { listOverdue, pauseWorkspace, resumeWorkspace } from "~/models/scheduling.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
 import { formatDateTime } from "~/utils/dates";
+import { useI18n } from "~/i18n/use-i18n";
 import { requireWorkspace } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -37,9 +38,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Pause() {
   const { workspace, overdue, canPause, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
   return (
     <main className="page">
-      <h1>Publishing {workspace.pausedAt ? "is paused" : "is on"}</h1>
+      <h1>{workspace.pausedAt ? t.pause.off : t.pause.on}</h1>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}
@@ -47,31 +49,31 @@ export default function Pause() {
       ) : null}
       {canPause && !workspace.pausedAt ? (
         <Form method="post" className="stack" style={{ maxWidth: "28rem" }}>
-          <p>Pausing stops everything scheduled in {workspace.name} at once, on every channel, until you resume.</p>
+          <p>{t.pause.intro(workspace.name)}</p>
           <label>
-            Reason (shown to everyone in the workspace)
+            {t.pause.reason}
             <input name="reason" required maxLength={500} />
           </label>
           <button type="submit" name="intent" value="pause">
-            Pause all publishing
+            {t.pause.pause}
           </button>
         </Form>
       ) : null}
       {canPause && workspace.pausedAt ? (
         <Form method="post">
-          <p>Resuming sends what is due from now on. Anything whose time passed stays below for you to decide.</p>
+          <p>{t.pause.resumeIntro}</p>
           <button type="submit" name="intent" value="resume">
-            Resume publishing
+            {t.pause.resume}
           </button>
         </Form>
       ) : null}
-      <h2>Overdue ({overdue.length})</h2>
-      {overdue.length === 0 ? <p>Nothing is overdue.</p> : null}
-      <ul className="cards" aria-label="Overdue variants">
+      <h2>{t.pause.overdue(overdue.length)}</h2>
+      {overdue.length === 0 ? <p>{t.pause.noOverdue}</p> : null}
+      <ul className="cards" aria-label={t.pause.overdueList}>
         {overdue.map((variant) => (
           <li key={variant.id} className="card">
-            <strong>{variant.post.title}</strong> on {variant.channel.name}
-            <div className="muted">was due {formatDateTime(variant.scheduledAt!, workspace.timeZone)}</div>
+            <strong>{variant.post.title}</strong> {t.pause.on_(variant.channel.name)}
+            <div className="muted">{t.pause.wasDue(formatDateTime(variant.scheduledAt!, workspace.timeZone, locale))}</div>
             <p style={{ whiteSpace: "pre-wrap" }}>{variant.text}</p>
             {canWrite && !workspace.pausedAt ? <VariantActions variantId={variant.id} status="SCHEDULED" held /> : null}
           </li>

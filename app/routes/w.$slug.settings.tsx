@@ -5,28 +5,47 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { TimeZoneSelect } from "~/components/time-zone-select";
 import { timeZoneNames } from "~/domain/time-zones";
-import { updateWorkspaceSchema } from "~/domain/workspace-schemas";
-import { updateWorkspace } from "~/models/workspace.server";
+import { approvalPolicySchema, updateWorkspaceSchema } from "~/domain/workspace-schemas";
+import { useI18n } from "~/i18n/use-i18n";
+import { setCalendarFeed, updateApprovalPolicy, updateWorkspace } from "~/models/workspace.server";
+import { prisma } from "~/utils/db.server";
 import { requireWorkspace } from "~/utils/permissions.server";
+import { hashToken, newSecretToken, publicOrigin } from "~/utils/secret-token.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "workspace:update");
-  return { workspace, zones: timeZoneNames() };
+  const feed = await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { calendarFeedHash: true } });
+  return { workspace, zones: timeZoneNames(), feedOn: feed.calendarFeedHash !== null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspace(request, params.slug, "workspace:update");
-  const submission = parseWithZod(await request.formData(), { schema: updateWorkspaceSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), saved: false }, { status: 400 });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "approvals") {
+    const submission = parseWithZod(formData, { schema: approvalPolicySchema });
+    if (submission.status !== "success") return data({ form: "approvals", result: submission.reply(), saved: false, feedUrl: null }, { status: 400 });
+    const { intent: _intent, ...policy } = submission.value;
+    await updateApprovalPolicy(workspace.id, user.id, policy);
+    return { form: "approvals", result: submission.reply(), saved: true, feedUrl: null };
+  }
+  if (intent === "feed-create" || intent === "feed-off") {
+    const token = intent === "feed-create" ? newSecretToken() : null;
+    await setCalendarFeed(workspace.id, user.id, token ? hashToken(token) : null);
+    return { form: "feed", result: null, saved: true, feedUrl: token ? `${publicOrigin(request)}/feeds/${token}.ics` : null };
+  }
+  const submission = parseWithZod(formData, { schema: updateWorkspaceSchema });
+  if (submission.status !== "success") return data({ form: "workspace", result: submission.reply(), saved: false, feedUrl: null }, { status: 400 });
   await updateWorkspace(workspace.id, user.id, submission.value);
-  return { result: submission.reply(), saved: true };
+  return { form: "workspace", result: submission.reply(), saved: true, feedUrl: null };
 }
 
 export default function Settings() {
-  const { workspace, zones } = useLoaderData<typeof loader>();
+  const { workspace, zones, feedOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
   const [form, fields] = useForm({
-    lastResult: actionData?.result,
+    lastResult: actionData?.form === "workspace" ? actionData.result : undefined,
     constraint: getZodConstraint(updateWorkspaceSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateWorkspaceSchema }),
     defaultValue: { name: workspace.name, timeZone: workspace.timeZone },
@@ -34,17 +53,63 @@ export default function Settings() {
   const { key: _zoneKey, ...zoneProps } = getSelectProps(fields.timeZone);
   return (
     <main className="page">
-      <h1>Settings</h1>
+      <h1>{t.settings.heading}</h1>
       <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
-        <Field label="Brand name" errors={fields.name.errors} errorId={fields.name.errorId}>
+        <Field label={t.settings.brand} errors={fields.name.errors} errorId={fields.name.errorId}>
           <input {...getInputProps(fields.name, { type: "text" })} />
         </Field>
-        <Field label="Time zone" errors={fields.timeZone.errors} errorId={fields.timeZone.errorId}>
+        <Field label={t.settings.zone} errors={fields.timeZone.errors} errorId={fields.timeZone.errorId}>
           <TimeZoneSelect zones={zones} {...zoneProps} />
         </Field>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <button type="submit">Save</button>
-        {actionData?.saved ? <p role="status">Saved.</p> : null}
+        <button type="submit">{t.settings.save}</button>
+        {actionData?.saved && actionData.form === "workspace" ? <p role="status">{t.settings.saved}</p> : null}
+      </Form>
+
+      <h2>{t.settings.approvalHeading}</h2>
+      <Form method="post" className="stack" style={{ maxWidth: "28rem" }}>
+        <input type="hidden" name="intent" value="approvals" />
+        <label>
+          {t.settings.approvalsRequired}
+          <select name="approvalsRequired" defaultValue={String(workspace.approvalsRequired)}>
+            {([0, 1, 2] as const).map((n) => (
+              <option key={n} value={n}>
+                {t.settings.approvalsOptions[n]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="editorsMaySchedule" defaultChecked={workspace.editorsMaySchedule} /> {t.settings.editorsMaySchedule}
+        </label>
+        <label className="check">
+          <input type="checkbox" name="keepApprovalOnMove" defaultChecked={workspace.keepApprovalOnMove} /> {t.settings.keepApprovalOnMove}
+        </label>
+        <button type="submit">{t.settings.save}</button>
+        {actionData?.saved && actionData.form === "approvals" ? <p role="status">{t.settings.saved}</p> : null}
+      </Form>
+
+      <h2>{t.settings.feedHeading}</h2>
+      <p>{t.settings.feedIntro}</p>
+      {actionData?.feedUrl ? (
+        <div role="status">
+          <p>{t.settings.feedCreated}</p>
+          <p className="copy" data-testid="feed-url">
+            {actionData.feedUrl}
+          </p>
+        </div>
+      ) : (
+        <p className="muted">{feedOn ? t.settings.feedActive : t.settings.feedOff}</p>
+      )}
+      <Form method="post" className="inline">
+        <button type="submit" name="intent" value="feed-create">
+          {t.settings.feedCreate}
+        </button>
+        {feedOn ? (
+          <button type="submit" name="intent" value="feed-off" className="secondary">
+            {t.settings.feedRevoke}
+          </button>
+        ) : null}
       </Form>
     </main>
   );

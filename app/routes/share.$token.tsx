@@ -1,0 +1,89 @@
+// What a client sees through an approval link: the range's posts as they will look, and
+// for each, approve or request changes under their name. No account, nothing else.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { DateTime } from "luxon";
+import { VariantPreview } from "~/components/editor/variant-preview";
+import type { NetworkKind } from "~/domain/networks";
+import { clientDecisionSchema } from "~/domain/post-actions";
+import { useI18n } from "~/i18n/use-i18n";
+import { clientDecision, listSharedPosts, openShareLink } from "~/models/share-link.server";
+
+export const meta: MetaFunction = () => [{ title: "Posts for your approval · Rytm" }, { name: "robots", content: "noindex" }];
+
+const gone = () => data({ message: "This link has expired or was revoked. Ask for a new one." }, { status: 404 });
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const link = await openShareLink(params.token);
+  if (!link) throw gone();
+  const posts = await listSharedPosts(link);
+  return { workspace: { name: link.workspace.name, timeZone: link.workspace.timeZone }, from: link.fromDate, to: new Date(link.toDate.getTime() - 1), posts };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const link = await openShareLink(params.token);
+  if (!link) throw gone();
+  const submission = parseWithZod(await request.formData(), { schema: clientDecisionSchema });
+  if (submission.status !== "success") return data({ postId: String(submission.payload.postId ?? ""), error: Object.values(submission.error ?? {}).flat().join(" "), done: false }, { status: 400 });
+  const outcome = await clientDecision(link, submission.value);
+  if (!outcome.ok) return data({ postId: submission.value.postId, error: outcome.reason, done: false }, { status: outcome.httpStatus });
+  return { postId: submission.value.postId, error: null, done: true };
+}
+
+export default function ClientApproval() {
+  const { workspace, from, to, posts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, locale } = useI18n();
+  const fmt = (d: string | Date, format = DateTime.DATE_MED) => DateTime.fromJSDate(new Date(d), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(format);
+  return (
+    <main className="page">
+      <h1>{t.client.heading(workspace.name)}</h1>
+      <p>{t.client.intro(fmt(from), fmt(to))}</p>
+      {posts.length === 0 ? <p>{t.client.none}</p> : null}
+      <ol className="review-list">
+        {posts.map((post) => (
+          <li key={post.id} className="card" aria-label={post.title}>
+            <h2>{post.title}</h2>
+            <p className="muted">
+              {t.client.when(fmt(post.scheduledAt!, DateTime.DATETIME_MED))} · {t.client.status(t.status[post.status])}
+            </p>
+            <div className="cards">
+              {post.variants.map((v) => (
+                <VariantPreview key={v.id} network={v.channel.network as NetworkKind} channelName={v.channel.name} text={v.text} link={v.link} mediaUrls={v.mediaUrls} />
+              ))}
+            </div>
+            {result?.postId === post.id ? (
+              result.error ? (
+                <p className="form-error" role="alert">
+                  {result.error}
+                </p>
+              ) : (
+                <p role="status">{t.client.thanks}</p>
+              )
+            ) : null}
+            <Form method="post" className="stack">
+              <input type="hidden" name="postId" value={post.id} />
+              <label>
+                {t.client.name}
+                <input name="name" required maxLength={100} autoComplete="name" />
+              </label>
+              <label>
+                {t.client.comment}
+                <textarea name="comment" rows={2} maxLength={2000} />
+              </label>
+              <div className="inline">
+                <button type="submit" name="decision" value="approve">
+                  {t.client.approve}
+                </button>
+                <button type="submit" name="decision" value="request-changes" className="secondary">
+                  {t.client.requestChanges}
+                </button>
+              </div>
+            </Form>
+          </li>
+        ))}
+      </ol>
+    </main>
+  );
+}
