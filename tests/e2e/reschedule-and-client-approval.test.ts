@@ -1,0 +1,111 @@
+// Through the real UI in Chromium: moving a post by drag and drop (and being refused for a
+// published one), and a client approving through a share link without an account.
+import AxeBuilder from "@axe-core/playwright";
+import { DateTime } from "luxon";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/utils/db.server";
+import { launch, newPage } from "../support/browser";
+import { PASSWORD, addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const ZONE = "Europe/Warsaw";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+async function plannedPost(workspaceId: string, title: string, at: Date, status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" = "DRAFT") {
+  const channel = await prisma.channel.create({ data: { workspaceId, network: "mastodon", name: unique("Mastodon") }, select: { id: true } });
+  return prisma.post.create({
+    data: { workspaceId, title, category: "news", status, scheduledAt: at, variants: { create: { workspaceId, channelId: channel.id, text: `${title}: ${unique("text")}`, scheduledAt: at, status: status === "PUBLISHED" ? "PUBLISHED" : "DRAFT" } } },
+    select: { id: true },
+  });
+}
+
+describe("calendar and client", () => {
+  it("reschedules a post by dragging it to another day, keeping its time, and refuses to move a published one", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"), ZONE);
+    await addMember(workspace.id, owner.id, "OWNER");
+    // Both in the middle of next month's calendar page, so the grid shows them whatever today is.
+    const month = DateTime.now().setZone(ZONE).plus({ months: 1 }).startOf("month");
+    const from = month.set({ day: 10, hour: 9, minute: 30 });
+    const post = await plannedPost(workspace.id, "Museum night", from.toJSDate());
+    const published = await plannedPost(workspace.id, "Yesterday's news", month.set({ day: 12, hour: 8 }).toJSDate(), "PUBLISHED");
+
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+    await signIn(page, owner.email);
+    await page.goto(`/w/${workspace.slug}?date=${month.toISODate()}`);
+    const grid = page.getByRole("grid", { name: "Calendar" });
+    const chip = grid.getByRole("article", { name: "09:30 Museum night" });
+    const target = grid.locator(`[data-day="${month.set({ day: 14 }).toISODate()}"]`);
+    await chip.dragTo(target);
+    await page.getByText("Moved.").waitFor();
+    await target.getByRole("article", { name: "09:30 Museum night" }).waitFor();
+    const moved = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true, variants: { select: { scheduledAt: true } } } });
+    expect(DateTime.fromJSDate(moved.scheduledAt!, { zone: ZONE }).toISO()).toBe(month.set({ day: 14, hour: 9, minute: 30 }).toISO());
+    expect(moved.variants[0]!.scheduledAt).toEqual(moved.scheduledAt);
+
+    // A published post cannot be dragged; the form way is refused with the reason.
+    expect(await grid.getByRole("article", { name: "08:00 Yesterday's news" }).getAttribute("draggable")).toBe("false");
+    const http = await signedIn(owner);
+    const refused = await http.post(`/w/${workspace.slug}?index`, { postId: published.id, date: month.set({ day: 20 }).toISODate()!, time: "08:00" });
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain("publishing or published; it can no longer be changed");
+  });
+
+  it("lets a client approve a post through a share link, with a name and a comment, and nothing else", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"), ZONE);
+    await addMember(workspace.id, owner.id, "OWNER");
+    const day = DateTime.now().setZone(ZONE).plus({ days: 3 }).set({ hour: 12, minute: 0, second: 0, millisecond: 0 });
+    const post = await plannedPost(workspace.id, "Anniversary post", day.toJSDate(), "IN_REVIEW");
+
+    const page = await newPage(browser);
+    await signIn(page, owner.email);
+    await page.goto(`/w/${workspace.slug}/share`);
+    await page.getByLabel("For whom (e.g. the client's name)").fill("Museum director");
+    await page.getByRole("button", { name: "Create link" }).click();
+    const url = (await page.getByTestId("share-url").textContent())!;
+    expect(url).toMatch(/\/share\/[A-Za-z0-9_-]{43}$/);
+
+    // The client: a fresh browser, no account.
+    const client = await newPage(browser);
+    await client.goto(new URL(url).pathname);
+    const item = client.getByRole("listitem", { name: "Anniversary post" });
+    await item.waitFor();
+    const { violations } = await new AxeBuilder({ page: client }).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await item.getByLabel("Your name").fill("Anna Director");
+    await item.getByLabel("Comment").fill("Perfect for the anniversary.");
+    await item.getByRole("button", { name: "Approve" }).click();
+    await client.getByText("Thank you — your decision is recorded.").waitFor();
+    const decided = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { status: true, approvals: true, comments: true } });
+    expect(decided.approvals).toMatchObject([{ approverId: null, approverName: "Anna Director", decision: "APPROVED" }]);
+    expect(decided.comments).toMatchObject([{ authorName: "Anna Director", body: "Perfect for the anniversary." }]);
+    expect(decided.status).toBe("SCHEDULED");
+    // The decision is in the post's activity log, for the team.
+    await page.goto(`/w/${workspace.slug}/posts/${post.id}`);
+    await page.getByRole("list").filter({ hasText: "Anna Director (client) — approved it" }).waitFor();
+
+    // A link that is revoked opens nothing.
+    await page.goto(`/w/${workspace.slug}/share`);
+    await page.getByRole("button", { name: "Revoke" }).click();
+    await page.getByText("revoked", { exact: true }).waitFor();
+    const gone = await client.goto(new URL(url).pathname);
+    expect(gone?.status()).toBe(404);
+  });
+});
