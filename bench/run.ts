@@ -73,11 +73,18 @@ async function lintCsv() {
   console.log(`  the same as a fresh \`rytm lint\` process, start-up and TypeScript loading included: ${ms(coldMs)} (exit code ${cli.status})`);
 }
 
-// `npm run bench -- publish` runs only the publishing benchmark.
-if (process.argv[2] !== "publish") {
+// `npm run bench -- publish` (or `month`) runs only that benchmark.
+const only = process.argv[2];
+if (!only) {
   await newPostAgainstHistory();
   await lintCsv();
 }
-const { publishLateness } = await import("./publish-lateness.ts");
-await publishLateness();
+if (!only || only === "month") {
+  const { monthView } = await import("./month-view.ts");
+  await monthView();
+}
+if (!only || only === "publish") {
+  const { publishLateness } = await import("./publish-lateness.ts");
+  await publishLateness();
+}
 process.exit(0);

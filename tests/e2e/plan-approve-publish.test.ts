@@ -51,7 +51,7 @@ describe("plan, approve, publish", () => {
     const workspace = await createWorkspace(unique("brand"), ZONE);
     const [editor, approver] = await Promise.all([createUser(unique("editor")), createUser(unique("approver"))]);
     await Promise.all([addMember(workspace.id, editor.id, "EDITOR"), addMember(workspace.id, approver.id, "APPROVER")]);
-    const [xChannel, liChannel] = await Promise.all([
+    const [xChannel] = await Promise.all([
       prisma.channel.create({ data: { workspaceId: workspace.id, network: "x", name: "Brand on X", settings: { apiBase: x.url }, credentials: encrypt(JSON.stringify({ token: X_TOKEN })) }, select: { id: true } }),
       prisma.channel.create({
         data: { workspaceId: workspace.id, network: "linkedin", name: "Brand on LinkedIn", settings: { apiBase: linkedin.url, author: "urn:li:organization:123" }, credentials: encrypt(JSON.stringify({ token: LINKEDIN_TOKEN })) },

@@ -64,7 +64,9 @@ const arbitraryRun = fc.record({
   steps: fc.array(fc.record({ action: fc.constantFrom(...actions), who: fc.integer({ min: 0, max: people.length - 1 }) }), { maxLength: 30 }),
 });
 
-function run({ policy: p, steps }: fc.RecordValue<typeof arbitraryRun>, check: (before: WorkflowPost, after: WorkflowPost, kind: WorkflowAction["kind"], who: (typeof people)[number]) => void) {
+type Run = typeof arbitraryRun extends fc.Arbitrary<infer T> ? T : never;
+
+function run({ policy: p, steps }: Run, check: (before: WorkflowPost, after: WorkflowPost, kind: WorkflowAction["kind"], who: (typeof people)[number]) => void) {
   let state = post();
   for (const step of steps) {
     const who = people[step.who]!;
