@@ -2,8 +2,9 @@
 // for each, approve or request changes under their name. No account, nothing else.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
+import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import type { NetworkKind } from "~/domain/networks";
 import { clientDecisionSchema } from "~/domain/post-actions";
@@ -62,25 +63,12 @@ export default function ClientApproval() {
                 <p role="status">{t.client.thanks}</p>
               )
             ) : null}
-            <Form method="post" className="stack">
-              <input type="hidden" name="postId" value={post.id} />
+            <DecisionForm postId={post.id} name="decision" labels={{ comment: t.client.comment, approve: t.client.approve, requestChanges: t.client.requestChanges }}>
               <label>
                 {t.client.name}
                 <input name="name" required maxLength={100} autoComplete="name" />
               </label>
-              <label>
-                {t.client.comment}
-                <textarea name="comment" rows={2} maxLength={2000} />
-              </label>
-              <div className="inline">
-                <button type="submit" name="decision" value="approve">
-                  {t.client.approve}
-                </button>
-                <button type="submit" name="decision" value="request-changes" className="secondary">
-                  {t.client.requestChanges}
-                </button>
-              </div>
-            </Form>
+            </DecisionForm>
           </li>
         ))}
       </ol>

@@ -6,6 +6,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { VariantPreview } from "~/components/editor/variant-preview";
+import { DecisionForm } from "~/components/decision-form";
 import { VariantActions } from "~/components/variant-actions";
 import type { NetworkKind } from "~/domain/networks";
 import { can } from "~/domain/permissions";
@@ -155,20 +156,7 @@ export default function PostPage() {
       </div>
 
       {reviewable ? (
-        <Form method="post" className="stack review-form" aria-label={t.post.reviewForm}>
-          <label>
-            {t.post.reviewComment}
-            <textarea name="comment" rows={2} maxLength={2000} />
-          </label>
-          <div className="inline">
-            <button type="submit" name="intent" value="approve">
-              {t.post.approve}
-            </button>
-            <button type="submit" name="intent" value="request-changes" className="secondary">
-              {t.post.requestChanges}
-            </button>
-          </div>
-        </Form>
+        <DecisionForm name="intent" labels={{ form: t.post.reviewForm, comment: t.post.reviewComment, approve: t.post.approve, requestChanges: t.post.requestChanges }} />
       ) : null}
 
       <h2>{t.post.variants}</h2>

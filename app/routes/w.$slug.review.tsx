@@ -2,9 +2,10 @@
 // they will look and the approve / request-changes form right there.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import type { NetworkKind } from "~/domain/networks";
 import { postActionSchema } from "~/domain/post-actions";
@@ -72,21 +73,7 @@ export default function ReviewQueue() {
             ) : post.approvedByMe ? (
               <p className="muted">{t.review.alreadyApproved}</p>
             ) : (
-              <Form method="post" className="stack">
-                <input type="hidden" name="postId" value={post.id} />
-                <label>
-                  {t.review.comment}
-                  <textarea name="comment" rows={2} maxLength={2000} />
-                </label>
-                <div className="inline">
-                  <button type="submit" name="intent" value="approve">
-                    {t.review.approve}
-                  </button>
-                  <button type="submit" name="intent" value="request-changes" className="secondary">
-                    {t.review.requestChanges}
-                  </button>
-                </div>
-              </Form>
+              <DecisionForm postId={post.id} name="intent" labels={{ comment: t.review.comment, approve: t.review.approve, requestChanges: t.review.requestChanges }} />
             )}
           </li>
         ))}

@@ -3,9 +3,8 @@
 // fixes it and submits; an approver approves it from the review queue; the worker
 // publishes it; the calendar shows it published with its links. Screenshots of the month
 // view, the editor and the mix panel land in tests/artifacts (git-ignored).
-import AxeBuilder from "@axe-core/playwright";
 import { DateTime } from "luxon";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scheduleVariant } from "~/models/scheduling.server";
 import { prisma } from "~/utils/db.server";
@@ -13,7 +12,7 @@ import { encrypt } from "~/utils/encryption.server";
 import { getPublishQueue } from "~/utils/queues.server";
 import { LINKEDIN_TOKEN, startLinkedIn } from "../fakes/linkedin";
 import { X_TOKEN, startX } from "../fakes/x";
-import { launch, newPage, screenshot } from "../support/browser";
+import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
 import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
 import { waitFor } from "../support/processes";
 
@@ -30,21 +29,6 @@ afterAll(async () => {
 });
 
 const ZONE = "Europe/Warsaw";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-/** No serious or critical accessibility violation on the page as it stands. */
-async function expectAccessible(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 describe("plan, approve, publish", () => {
   it("goes from an editor's draft to a published post shown with its links", async () => {
@@ -68,7 +52,7 @@ describe("plan, approve, publish", () => {
 
     const page = await newPage(browser);
     await page.setViewportSize({ width: 1400, height: 1000 });
-    await signIn(page, editor.email);
+    await signInAs(page, editor.email, PASSWORD);
     await page.goto(`/w/${workspace.slug}/posts/new`);
     await page.getByLabel("Title (only your team sees it)").fill("New espresso blend");
     await page.getByLabel("Main text").fill("Meet our new espresso blend: dark chocolate, cherry and a long finish. In all our cafés from tomorrow.");
@@ -84,7 +68,7 @@ describe("plan, approve, publish", () => {
     await rules.getByText("2 of the last 2 Brand on X posts are promotional; the limit is 1 in 4.").waitFor();
     await expect.poll(() => rules.getByRole("link", { name: "post 1" }).getAttribute("href")).toBe(`/w/${workspace.slug}/posts/${existing.id}`);
     await screenshot(page, "editor");
-    await expectAccessible(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Submitting is refused while a blocking rule is broken; the text stays as typed.
     await page.getByRole("button", { name: "Submit for review" }).click();
@@ -104,11 +88,11 @@ describe("plan, approve, publish", () => {
     // The approver's queue.
     const review = await newPage(browser);
     await review.setViewportSize({ width: 1400, height: 1000 });
-    await signIn(review, approver.email);
+    await signInAs(review, approver.email, PASSWORD);
     await review.getByRole("link", { name: "Review" }).click();
     const item = review.getByRole("listitem", { name: "New espresso blend" });
     await item.waitFor();
-    await expectAccessible(review);
+    expect(await seriousA11yViolations(review)).toEqual([]);
     await item.getByLabel("Comment (needed when requesting changes)").fill("Lovely, go.");
     await item.getByRole("button", { name: "Approve" }).click();
     await review.getByText("Nothing is waiting for review.").waitFor();
@@ -134,7 +118,7 @@ describe("plan, approve, publish", () => {
     await page.getByRole("grid", { name: "Calendar" }).waitFor();
     await screenshot(page, "month-view");
     await page.getByRole("complementary", { name: "Content mix" }).screenshot({ path: "tests/artifacts/mix-panel.png" });
-    await expectAccessible(page);
+    expect(await seriousA11yViolations(page)).toEqual([]);
     // The refused submit answered 409 (shown on the page); nothing else went wrong.
     expect(page.consoleErrors.filter((e) => !e.includes("status of 409"))).toEqual([]);
   });

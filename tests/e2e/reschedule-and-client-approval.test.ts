@@ -1,11 +1,10 @@
 // Through the real UI in Chromium: moving a post by drag and drop (and being refused for a
 // published one), and a client approving through a share link without an account.
-import AxeBuilder from "@axe-core/playwright";
 import { DateTime } from "luxon";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage } from "../support/browser";
+import { launch, newPage, seriousA11yViolations, signInAs } from "../support/browser";
 import { PASSWORD, addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
 
 let browser: Browser;
@@ -17,14 +16,6 @@ afterAll(async () => {
 });
 
 const ZONE = "Europe/Warsaw";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
 
 async function plannedPost(workspaceId: string, title: string, at: Date, status: "DRAFT" | "IN_REVIEW" | "PUBLISHED" = "DRAFT") {
   const channel = await prisma.channel.create({ data: { workspaceId, network: "mastodon", name: unique("Mastodon") }, select: { id: true } });
@@ -47,7 +38,7 @@ describe("calendar and client", () => {
 
     const page = await newPage(browser);
     await page.setViewportSize({ width: 1400, height: 1000 });
-    await signIn(page, owner.email);
+    await signInAs(page, owner.email, PASSWORD);
     await page.goto(`/w/${workspace.slug}?date=${month.toISODate()}`);
     const grid = page.getByRole("grid", { name: "Calendar" });
     const chip = grid.getByRole("article", { name: "09:30 Museum night" });
@@ -75,7 +66,7 @@ describe("calendar and client", () => {
     const post = await plannedPost(workspace.id, "Anniversary post", day.toJSDate(), "IN_REVIEW");
 
     const page = await newPage(browser);
-    await signIn(page, owner.email);
+    await signInAs(page, owner.email, PASSWORD);
     await page.goto(`/w/${workspace.slug}/share`);
     await page.getByLabel("For whom (e.g. the client's name)").fill("Museum director");
     await page.getByRole("button", { name: "Create link" }).click();
@@ -87,8 +78,7 @@ describe("calendar and client", () => {
     await client.goto(new URL(url).pathname);
     const item = client.getByRole("listitem", { name: "Anniversary post" });
     await item.waitFor();
-    const { violations } = await new AxeBuilder({ page: client }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    expect(await seriousA11yViolations(client)).toEqual([]);
     await item.getByLabel("Your name").fill("Anna Director");
     await item.getByLabel("Comment").fill("Perfect for the anniversary.");
     await item.getByRole("button", { name: "Approve" }).click();
