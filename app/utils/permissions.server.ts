@@ -1,7 +1,6 @@
 // The guard every workspace loader and action calls first. The workspace comes from the
 // URL but is only reached through the signed-in user's membership: a workspace you do
 // not belong to answers 404 (its existence is not revealed), a right your role lacks 403.
-import { data } from "@remix-run/node";
 import { can, permissionDescriptions, type Permission } from "~/domain/permissions";
 import { findMembership } from "~/models/workspace.server";
 import { requireUser } from "./auth.server";
@@ -9,14 +8,15 @@ import { requireUser } from "./auth.server";
 export async function requireWorkspace(request: Request, slug: string | undefined, permission: Permission) {
   const user = await requireUser(request);
   const membership = slug ? await findMembership(user.id, slug) : null;
-  if (!membership) throw data({ message: "There is no such workspace, or you are not a member of it." }, { status: 404 });
+  // Thrown as a Response (not data()) so that resource routes answer it too, not only pages.
+  if (!membership) throw Response.json({ message: "There is no such workspace, or you are not a member of it." }, { status: 404 });
   if (!can(membership.role, permission)) {
     const role = membership.role.toLowerCase();
-    throw data({ message: `As ${role === "approver" ? "an" : "a"} ${role} you cannot ${permissionDescriptions[permission]}.` }, { status: 403 });
+    throw Response.json({ message: `As ${role === "approver" ? "an" : "a"} ${role} you cannot ${permissionDescriptions[permission]}.` }, { status: 403 });
   }
   return { user, role: membership.role, workspace: membership.workspace };
 }
 
 export function notFound(what: string): never {
-  throw data({ message: `${what} was not found in this workspace.` }, { status: 404 });
+  throw Response.json({ message: `${what} was not found in this workspace.` }, { status: 404 });
 }

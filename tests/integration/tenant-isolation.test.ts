@@ -51,6 +51,8 @@ type Case = { name: string; method: "GET" | "POST"; path: () => string; form?: (
 const read = { owner: 200, editor: 200, approver: 200, viewer: 200, outsider: 404 };
 const ownerOnly = { owner: 200, editor: 403, approver: 403, viewer: 403, outsider: 404 };
 const writers = { owner: 200, editor: 200, approver: 403, viewer: 403, outsider: 404 };
+const approvers = { owner: 200, editor: 403, approver: 200, viewer: 403, outsider: 404 };
+const range = () => `from=${new Date().toISOString()}&to=${new Date(Date.now() + 7 * 86_400_000).toISOString()}`;
 
 const cases: Case[] = [
   { name: "plan (list view)", method: "GET", path: () => `/w/${A.slug}`, expect: read },
@@ -63,6 +65,13 @@ const cases: Case[] = [
   { name: "change a role", method: "POST", path: () => `/w/${A.slug}/members`, form: () => ({ intent: "change-role", membershipId: editorMembershipA, role: "EDITOR" }), expect: ownerOnly },
   { name: "update settings", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ name: "Probe", timeZone: "UTC" }), expect: ownerOnly },
   { name: "pause page", method: "GET", path: () => `/w/${A.slug}/pause`, expect: read },
+  { name: "calendar rule badges", method: "GET", path: () => `/w/${A.slug}/plan-check?${range()}`, expect: read },
+  { name: "CSV export", method: "GET", path: () => `/w/${A.slug}/export?from=2026-01-01&to=2026-01-31`, expect: read },
+  { name: "new post editor", method: "GET", path: () => `/w/${A.slug}/posts/new`, expect: writers },
+  { name: "edit a post", method: "GET", path: () => `/w/${A.slug}/posts/${postA}/edit`, expect: writers },
+  { name: "import and export page", method: "GET", path: () => `/w/${A.slug}/transfer`, expect: writers },
+  { name: "review queue", method: "GET", path: () => `/w/${A.slug}/review`, expect: approvers },
+  { name: "client links", method: "GET", path: () => `/w/${A.slug}/share`, expect: ownerOnly },
   { name: "pause publishing", method: "POST", path: () => `/w/${A.slug}/pause`, form: () => ({ intent: "pause", reason: "Probe" }), expect: writers },
   // A draft variant cannot be cancelled: the roles allowed to try get the reason (409).
   { name: "act on a variant", method: "POST", path: () => `/w/${A.slug}/posts/${postA}`, form: () => ({ intent: "cancel", variantId: variantA }), expect: { ...writers, owner: 409, editor: 409 } },
