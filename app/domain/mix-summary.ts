@@ -3,8 +3,18 @@
 // long enough to trip the quiet-channel rule. Pure; the calendar loader feeds it.
 import type { Category, MixRules } from "./mix-rules-settings";
 
-export type SummaryPost = { id: string; category: string; at: number; channelIds: readonly string[] };
-export type SummaryChannel = { id: string; name: string; network: string; enabled: boolean };
+/** One channel's posts in the range: how many of each category, and their times (ms, ascending). */
+export type ChannelPosts = {
+  channelId: string;
+  counts: Readonly<Record<string, number>>;
+  times: readonly number[];
+};
+export type SummaryChannel = {
+  id: string;
+  name: string;
+  network: string;
+  enabled: boolean;
+};
 
 export type ChannelMix = {
   channelId: string;
@@ -23,31 +33,61 @@ export type ChannelMix = {
 const DAY = 86_400_000;
 
 export function summariseMix(
-  posts: readonly SummaryPost[],
-  options: { channels: readonly SummaryChannel[]; categories: readonly Category[]; rules: MixRules; from: number; to: number },
+  posts: readonly ChannelPosts[],
+  options: {
+    channels: readonly SummaryChannel[];
+    categories: readonly Category[];
+    rules: MixRules;
+    from: number;
+    to: number;
+  }
 ): ChannelMix[] {
   const { channels, categories, rules, from, to } = options;
   const promotional = new Set(categories.filter((c) => c.promotional).map((c) => c.id));
   const promoLimit = 1 / rules.selfPromotion.onePer;
+  const byChannel = new Map(posts.map((p) => [p.channelId, p]));
   return channels
     .filter((channel) => channel.enabled)
     .map((channel) => {
-      const mine = posts.filter((p) => p.channelIds.includes(channel.id) && p.at >= from && p.at < to).sort((a, b) => a.at - b.at);
-      const counts = new Map<string, number>();
-      for (const post of mine) counts.set(post.category, (counts.get(post.category) ?? 0) + 1);
-      const total = mine.length;
+      const mine = byChannel.get(channel.id) ?? {
+        channelId: channel.id,
+        counts: {},
+        times: [],
+      };
+      const total = Object.values(mine.counts).reduce((sum, n) => sum + n, 0);
       const byCategory = categories
-        .map((c) => ({ id: c.id, label: c.label, count: counts.get(c.id) ?? 0, share: total ? (counts.get(c.id) ?? 0) / total : 0 }))
+        .map((c) => ({
+          id: c.id,
+          label: c.label,
+          count: mine.counts[c.id] ?? 0,
+          share: total ? (mine.counts[c.id] ?? 0) / total : 0,
+        }))
         .filter((c) => c.count > 0);
-      const promo = mine.filter((p) => promotional.has(p.category)).length;
+      const promo = Object.entries(mine.counts).reduce((sum, [category, n]) => sum + (promotional.has(category) ? n : 0), 0);
       const promoShare = total ? promo / total : 0;
       const quietMs = rules.quietChannel.days * DAY;
-      const edges = [from, ...mine.map((p) => p.at), to];
+      const edges = [from, ...mine.times.filter((t) => t >= from && t < to), to];
       const gaps = [];
       for (let i = 1; i < edges.length; i++) {
         const length = edges[i]! - edges[i - 1]!;
-        if (rules.quietChannel.severity !== "off" && length >= quietMs) gaps.push({ from: edges[i - 1]!, to: edges[i]!, days: Math.floor(length / DAY) });
+        if (rules.quietChannel.severity !== "off" && length >= quietMs)
+          gaps.push({
+            from: edges[i - 1]!,
+            to: edges[i]!,
+            days: Math.floor(length / DAY),
+          });
       }
-      return { channelId: channel.id, name: channel.name, network: channel.network, total, byCategory, promotional: promo, promoShare, promoLimit, overPromo: rules.selfPromotion.severity !== "off" && promoShare > promoLimit, gaps };
+      return {
+        channelId: channel.id,
+        name: channel.name,
+        network: channel.network,
+        total,
+        byCategory,
+        promotional: promo,
+        promoShare,
+        promoLimit,
+        overPromo: rules.selfPromotion.severity !== "off" && promoShare > promoLimit,
+        gaps,
+      };
     });
 }

@@ -71,6 +71,7 @@ export const en = {
     channels: "Channels",
     removedChannel: "removed channel",
     viewPublished: "view",
+    more: (n: number) => `+${n} more`,
     nothingPlanned: "Nothing is planned in these days.",
     blocking: (n: number) => plural(n, "blocking issue", "blocking issues"),
     warnings: (n: number) => plural(n, "warning", "warnings"),

@@ -77,6 +77,7 @@ export const pl: Messages = {
     channels: "Kanały",
     removedChannel: "usunięty kanał",
     viewPublished: "zobacz",
+    more: (n) => `+${n} więcej`,
     nothingPlanned: "Na te dni nic nie zaplanowano.",
     blocking: (n) => plural(n, "blokada", "blokady", "blokad"),
     warnings: (n) => plural(n, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń"),

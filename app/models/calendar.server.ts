@@ -1,48 +1,119 @@
 // What the calendar shows for a range: posts with their channels and states, and the mix
-// picture. Rule violations are checked by a separate request (plan-check route) so the
-// calendar itself stays fast on a full month.
-import type { CalendarQuery, CalendarRange } from "~/domain/calendar-range";
+// picture. A busy day shows its first posts and how many more there are (a month of a big
+// brand can hold thousands); the mix picture still counts every post. Rule violations are
+// checked by a separate request (plan-check route) so the calendar itself stays fast.
+import type { CalendarQuery, CalendarRange, CalendarView } from "~/domain/calendar-range";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import { summariseMix } from "~/domain/mix-summary";
 import { type PostStatus, postStatuses } from "~/domain/post-workflow";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
-type Row = { id: string; title: string; category: string; campaignTag: string | null; status: PostStatus; scheduledAt: Date; variants: { id: string; status: string; externalUrl: string | null; channelId: string }[] };
+/** Posts shown per day before "+N more": a month cell, a week column, a list day. */
+export const perDay: Record<CalendarView, number> = {
+  month: 4,
+  week: 24,
+  list: 50,
+};
 
-// One statement, the variants folded in by PostgreSQL: a month can hold thousands of posts.
-function postsInRange(workspaceId: string, range: CalendarRange, filters: CalendarQuery) {
+type Row = {
+  id: string;
+  title: string;
+  category: string;
+  campaignTag: string | null;
+  status: PostStatus;
+  scheduledAt: Date;
+  day: string;
+  dayTotal: number;
+  variants: {
+    id: string;
+    status: string;
+    externalUrl: string | null;
+    channelId: string;
+  }[];
+};
+
+// One statement: posts ranked within their local day, the first few kept, variants folded in.
+function postsInRange(workspaceId: string, zone: string, range: CalendarRange, filters: CalendarQuery) {
   const where = [Prisma.sql`p."workspaceId" = ${workspaceId}`, Prisma.sql`p."scheduledAt" >= ${range.from}`, Prisma.sql`p."scheduledAt" < ${range.to}`];
   if (filters.category) where.push(Prisma.sql`p.category = ${filters.category}`);
   if (filters.tag) where.push(Prisma.sql`p."campaignTag" = ${filters.tag}`);
   if (filters.status && (postStatuses as readonly string[]).includes(filters.status)) where.push(Prisma.sql`p.status = ${filters.status}::"PostStatus"`);
   if (filters.channel) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Variant" f WHERE f."postId" = p.id AND f."channelId" = ${filters.channel})`);
   return prisma.$queryRaw<Row[]>`
-    SELECT p.id, p.title, p.category, p."campaignTag", p.status, p."scheduledAt",
+    WITH ranked AS (
+      SELECT p.id, p.title, p.category, p."campaignTag", p.status, p."scheduledAt",
+        to_char((p."scheduledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day
+      FROM "Post" p
+      WHERE ${Prisma.join(where, " AND ")}
+    ), counted AS (
+      SELECT r.*, row_number() OVER (PARTITION BY r.day ORDER BY r."scheduledAt", r.id) AS rank, count(*) OVER (PARTITION BY r.day)::int AS "dayTotal"
+      FROM ranked r
+    )
+    SELECT c.id, c.title, c.category, c."campaignTag", c.status, c."scheduledAt", c.day, c."dayTotal",
       COALESCE(json_agg(json_build_object('id', v.id, 'status', v.status, 'externalUrl', v."externalUrl", 'channelId', v."channelId") ORDER BY v."channelId")
         FILTER (WHERE v.id IS NOT NULL), '[]') AS variants
-    FROM "Post" p LEFT JOIN "Variant" v ON v."postId" = p.id
-    WHERE ${Prisma.join(where, " AND ")}
-    GROUP BY p.id
-    ORDER BY p."scheduledAt", p.id`;
+    FROM counted c LEFT JOIN "Variant" v ON v."postId" = c.id
+    WHERE c.rank <= ${perDay[range.view]}
+    GROUP BY c.id, c.title, c.category, c."campaignTag", c.status, c."scheduledAt", c.day, c."dayTotal"
+    ORDER BY c."scheduledAt", c.id`;
 }
 
-export async function loadCalendar(workspaceId: string, range: CalendarRange, filters: CalendarQuery) {
-  const [workspace, posts, tags] = await Promise.all([
+// The mix picture per channel, folded by PostgreSQL: counts by category and the times in order.
+function mixByChannel(workspaceId: string, range: CalendarRange) {
+  return prisma.$queryRaw<{ channelId: string; counts: Record<string, number>; times: number[] }[]>`
+    SELECT c."channelId", c.counts, t.times
+    FROM (
+      SELECT "channelId", jsonb_object_agg(category, n) AS counts
+      FROM (
+        SELECT v."channelId", p.category, count(*)::int AS n
+        FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
+        WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED'
+        GROUP BY 1, 2
+      ) per_category
+      GROUP BY 1
+    ) c
+    JOIN (
+      SELECT v."channelId", array_agg((extract(epoch FROM v."scheduledAt") * 1000)::float8 ORDER BY v."scheduledAt") AS times
+      FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
+      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED'
+      GROUP BY 1
+    ) t ON t."channelId" = c."channelId"`;
+}
+
+export async function loadCalendar(workspaceId: string, zone: string, range: CalendarRange, filters: CalendarQuery) {
+  const [workspace, posts, perChannel, tags] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
-      select: { mixRules: true, channels: { orderBy: { name: "asc" }, select: { id: true, name: true, network: true, enabled: true } } },
+      select: {
+        mixRules: true,
+        channels: {
+          orderBy: { name: "asc" },
+          select: { id: true, name: true, network: true, enabled: true },
+        },
+      },
     }),
-    postsInRange(workspaceId, range, filters),
+    postsInRange(workspaceId, zone, range, filters),
+    mixByChannel(workspaceId, range),
     prisma.$queryRaw<{ tag: string }[]>`SELECT DISTINCT "campaignTag" AS tag FROM "Post" WHERE "workspaceId" = ${workspaceId} AND "campaignTag" IS NOT NULL ORDER BY 1 LIMIT 100`,
   ]);
   const rules = mixRulesSchema.parse(workspace.mixRules ?? {});
-  const mix = summariseMix(
-    posts.filter((p) => p.status !== "CANCELLED").map((p) => ({ id: p.id, category: p.category, at: p.scheduledAt.getTime(), channelIds: p.variants.map((v) => v.channelId) })),
-    { channels: workspace.channels, categories: rules.categories, rules, from: range.from.getTime(), to: range.to.getTime() },
-  );
+  const mix = summariseMix(perChannel, {
+    channels: workspace.channels,
+    categories: rules.categories,
+    rules,
+    from: range.from.getTime(),
+    to: range.to.getTime(),
+  });
+  const more: Record<string, number> = {};
+  for (const post of posts) more[post.day] = post.dayTotal - perDay[range.view];
+  for (const day of Object.keys(more)) if (more[day]! <= 0) delete more[day];
   return {
-    posts: posts.map((p) => ({ ...p, scheduledAt: p.scheduledAt.toISOString() })),
+    posts: posts.map(({ day: _day, dayTotal: _total, ...p }) => ({
+      ...p,
+      scheduledAt: p.scheduledAt.toISOString(),
+    })),
+    more,
     channels: workspace.channels,
     categories: rules.categories,
     onePer: rules.selfPromotion.onePer,

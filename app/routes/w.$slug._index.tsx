@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireWorkspace(request, params.slug, "post:read");
   const query = calendarQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const range = calendarRange(query.view, query.date, workspace.timeZone);
-  const calendar = await loadCalendar(workspace.id, range, query);
+  const calendar = await loadCalendar(workspace.id, workspace.timeZone, range, query);
   return {
     workspace: { slug: workspace.slug, name: workspace.name, timeZone: workspace.timeZone },
     zone: describeTimeZone(workspace.timeZone),
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Calendar() {
-  const { workspace, zone, range, query, canWrite, posts, channels, categories, tags, mix, onePer } = useLoaderData<typeof loader>();
+  const { workspace, zone, range, query, canWrite, posts, more, channels, categories, tags, mix, onePer } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const [params] = useSearchParams();
   const move = useFetcher<typeof action>();
@@ -175,6 +175,8 @@ export default function Calendar() {
           channels={channels}
           categoryIndex={categoryIndex}
           badges={check.data?.badges ?? {}}
+          more={more}
+          moreLink={(day) => link({ view: range.view === "month" ? "week" : "list", date: day })}
           canMove={canWrite}
           onMove={(postId, date, time) => move.submit({ postId, date, time }, { method: "post" })}
         />

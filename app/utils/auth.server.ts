@@ -7,7 +7,19 @@ import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./sign
 
 export type SessionUser = { id: string; email: string; name: string; locale: string | null };
 
-export async function getUser(request: Request): Promise<SessionUser | null> {
+// The root, the layout and the page each ask who is asking; one request asks the database once.
+const usersByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+export function getUser(request: Request): Promise<SessionUser | null> {
+  let user = usersByRequest.get(request);
+  if (!user) {
+    user = lookUpUser(request);
+    usersByRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpUser(request: Request): Promise<SessionUser | null> {
   const cookie = await getCookieSession(request);
   const sessionId = cookie.get("sessionId");
   if (!sessionId) return null;

@@ -5,9 +5,20 @@ import { can, permissionDescriptions, type Permission } from "~/domain/permissio
 import { findMembership } from "~/models/workspace.server";
 import { requireUser } from "./auth.server";
 
+// The layout and the page of one request both ask; the database is asked once.
+const membershipsByRequest = new WeakMap<Request, Map<string, ReturnType<typeof findMembership>>>();
+
+function membershipFor(request: Request, userId: string, slug: string) {
+  let bySlug = membershipsByRequest.get(request);
+  if (!bySlug) membershipsByRequest.set(request, (bySlug = new Map()));
+  let membership = bySlug.get(slug);
+  if (!membership) bySlug.set(slug, (membership = findMembership(userId, slug)));
+  return membership;
+}
+
 export async function requireWorkspace(request: Request, slug: string | undefined, permission: Permission) {
   const user = await requireUser(request);
-  const membership = slug ? await findMembership(user.id, slug) : null;
+  const membership = slug ? await membershipFor(request, user.id, slug) : null;
   // Thrown as a Response (not data()) so that resource routes answer it too, not only pages.
   if (!membership) throw Response.json({ message: "There is no such workspace, or you are not a member of it." }, { status: 404 });
   if (!can(membership.role, permission)) {

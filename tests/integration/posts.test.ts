@@ -104,6 +104,24 @@ describe("the post editor", () => {
   });
 });
 
+describe("the calendar", () => {
+  it("shows a busy day's first posts in the month and how many more, while the mix counts them all", async () => {
+    const { client, workspace, channel } = await brand();
+    const day = DateTime.now().setZone(ZONE).plus({ months: 1 }).set({ day: 12, hour: 8, minute: 0, second: 0, millisecond: 0 });
+    for (let i = 0; i < 6; i++) {
+      const at = day.plus({ hours: i }).toJSDate();
+      await prisma.post.create({ data: { workspaceId: workspace.id, title: `Busy ${i}`, category: i < 3 ? "promotional" : "news", scheduledAt: at, variants: { create: { workspaceId: workspace.id, channelId: channel.id, text: `Busy ${i} ${unique("t")}`, scheduledAt: at } } } });
+    }
+    const html = await (await client.get(`/w/${workspace.slug}?view=month&date=${day.toISODate()}`)).text();
+    expect(html.match(/data-post-id=/g)).toHaveLength(4);
+    expect(html).toContain(`href="/w/${workspace.slug}?view=week&amp;date=${day.toISODate()}">+2 more</a>`);
+    expect(html).toContain('aria-label="News 50%, Promotional 50%"');
+    expect(html).toContain("50% promotional — more than one in 4");
+    const week = await (await client.get(`/w/${workspace.slug}?view=week&date=${day.toISODate()}`)).text();
+    expect(week.match(/data-post-id=/g)).toHaveLength(6);
+  });
+});
+
 describe("imports and feeds", () => {
   it("previews a CSV with every row's check, refuses a file with problems, imports a good one as drafts, and exports it back", async () => {
     const { client, workspace, channel } = await brand();

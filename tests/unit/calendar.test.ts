@@ -35,12 +35,7 @@ describe("the mix panel's picture", () => {
   const channels = [{ id: "c1", name: "X", network: "x", enabled: true }];
   it("shares by category, the promotional share against 1 in N, and quiet gaps", () => {
     const from = Date.UTC(2026, 11, 1);
-    const posts = [
-      { id: "a", category: "promotional", at: from + day, channelIds: ["c1"] },
-      { id: "b", category: "offer", at: from + 2 * day, channelIds: ["c1"] },
-      { id: "c", category: "educational", at: from + 3 * day, channelIds: ["c1"] },
-      { id: "d", category: "educational", at: from + 20 * day, channelIds: ["c1"] },
-    ];
+    const posts = [{ channelId: "c1", counts: { promotional: 1, offer: 1, educational: 2 }, times: [from + day, from + 2 * day, from + 3 * day, from + 20 * day] }];
     const [mix] = summariseMix(posts, { channels, categories: rules.categories, rules, from, to: from + 28 * day });
     expect(mix!.byCategory.map((c) => [c.id, c.share])).toEqual([["educational", 0.5], ["promotional", 0.25], ["offer", 0.25]]);
     expect(mix!.promoShare).toBe(0.5);

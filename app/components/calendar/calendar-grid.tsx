@@ -2,6 +2,7 @@
 // posts as chips. A day cell accepts a dropped post (drag-and-drop reschedule keeps the
 // post's time of day); the post page has the keyboard and form way to move it.
 import { DateTime } from "luxon";
+import { Link } from "@remix-run/react";
 import { useState } from "react";
 import type { CalendarView } from "~/domain/calendar-range";
 import { useI18n } from "~/i18n/use-i18n";
@@ -18,11 +19,15 @@ type Props = {
   channels: ChannelInfo[];
   categoryIndex: Map<string, { index: number; label: string }>;
   badges: Record<string, RuleBadge>;
+  /** Days with more posts than shown: how many more. */
+  more: Record<string, number>;
+  /** Where "+N more" leads for a day. */
+  moreLink: (day: string) => string;
   canMove: boolean;
   onMove: (postId: string, day: string, time: string) => void;
 };
 
-export function CalendarGrid({ view, days, anchor, today, zone, posts, channels, categoryIndex, badges, canMove, onMove }: Props) {
+export function CalendarGrid({ view, days, anchor, today, zone, posts, channels, categoryIndex, badges, more, moreLink, canMove, onMove }: Props) {
   const { t, locale } = useI18n();
   const [over, setOver] = useState<string | null>(null);
   const channelMap = new Map(channels.map((c) => [c.id, c]));
@@ -78,6 +83,7 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
               {day === today ? <span className="pill today-pill">{t.calendar.today}</span> : null}
             </h2>
             <div className="list-posts">{byDay.get(day)!.map(chip)}</div>
+            {more[day] ? <MoreLink to={moreLink(day)} count={more[day]!} /> : null}
           </section>
         ))}
       </div>
@@ -111,11 +117,21 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
               >
                 <div className="cell-date">{view === "week" ? date.setLocale(locale).toFormat("d LLL") : date.day}</div>
                 {(byDay.get(day) ?? []).map(chip)}
+                {more[day] ? <MoreLink to={moreLink(day)} count={more[day]!} /> : null}
               </div>
             );
           })}
         </div>
       ))}
     </div>
+  );
+}
+
+function MoreLink({ to, count }: { to: string; count: number }) {
+  const { t } = useI18n();
+  return (
+    <Link className="more-link" to={to}>
+      {t.calendar.more(count)}
+    </Link>
   );
 }

@@ -35,7 +35,7 @@ export function MixPanel({ mix, categoryIndex, zone, onePer }: Props) {
           {channel.gaps.length ? (
             <ul className="gaps">
               {channel.gaps.map((gap) => (
-                <li key={gap.from}>{t.mix.gap(gap.days, day(gap.from), day(gap.to))}</li>
+                <li key={gap.from}>{t.mix.gap(gap.days, day(gap.from), day(gap.to - 1))}</li>
               ))}
             </ul>
           ) : null}
