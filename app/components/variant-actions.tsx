@@ -1,31 +1,33 @@
 // The buttons for a variant that needs a person: publish now, reschedule, cancel, and for
 // an unknown outcome "it did go out".
 import { Form } from "@remix-run/react";
+import { useI18n } from "~/i18n/use-i18n";
 
 type Props = { variantId: string; status: string; held: boolean };
 
 export function VariantActions({ variantId, status, held }: Props) {
+  const { t } = useI18n();
   if (!(status === "FAILED" || status === "UNKNOWN" || held)) return null;
   return (
     <div className="stack" style={{ marginTop: "0.5rem" }}>
       <Form method="post" className="inline">
         <input type="hidden" name="variantId" value={variantId} />
         <button type="submit" name="intent" value="publish-now">
-          {held ? "Publish now" : "Publish again"}
+          {held ? t.variantActions.publishNow : t.variantActions.publishAgain}
         </button>
         <button type="submit" name="intent" value="cancel" className="secondary">
-          Cancel
+          {t.variantActions.cancel}
         </button>
       </Form>
       <Form method="post" className="inline">
         <input type="hidden" name="intent" value="reschedule" />
         <input type="hidden" name="variantId" value={variantId} />
         <label className="inline">
-          <span>New time</span>
+          <span>{t.variantActions.newTime}</span>
           <input type="datetime-local" name="at" required />
         </label>
         <button type="submit" className="secondary">
-          Reschedule
+          {t.variantActions.reschedule}
         </button>
       </Form>
       {status === "UNKNOWN" ? (
@@ -33,11 +35,11 @@ export function VariantActions({ variantId, status, held }: Props) {
           <input type="hidden" name="intent" value="mark-published" />
           <input type="hidden" name="variantId" value={variantId} />
           <label className="inline">
-            <span>It went out at (URL, optional)</span>
+            <span>{t.variantActions.wentOutAt}</span>
             <input type="url" name="url" />
           </label>
           <button type="submit" className="secondary">
-            Mark as published
+            {t.variantActions.markPublished}
           </button>
         </Form>
       ) : null}

@@ -2,6 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from
 import { Form, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, findInvitation, invitationProblem } from "~/models/member.server";
 import { requireUser } from "~/utils/auth.server";
+import type { Role } from "~/domain/permissions";
+import { useI18n } from "~/i18n/use-i18n";
 
 async function load(request: Request, token: string | undefined) {
   const user = await requireUser(request);
@@ -12,7 +14,7 @@ async function load(request: Request, token: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { invitation, problem } = await load(request, params.token);
   if (problem || !invitation) return data({ problem, workspace: null, role: null }, { status: 404 });
-  return { problem: null, workspace: invitation.workspace.name, role: invitation.role.toLowerCase() };
+  return { problem: null, workspace: invitation.workspace.name, role: invitation.role as Role };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,17 +26,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcceptInvitation() {
   const { problem, workspace, role } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
   return (
     <main className="narrow">
-      <h1>Invitation</h1>
+      <h1>{t.invitation.heading}</h1>
       {problem ? (
         <p role="alert">{problem}</p>
       ) : (
         <Form method="post" className="stack">
-          <p>
-            You are invited to <strong>{workspace}</strong> {`as ${role === "approver" ? "an" : "a"} ${role}.`}
-          </p>
-          <button type="submit">Join {workspace}</button>
+          <p>{t.invitation.invited(workspace!, t.roles[role!])}</p>
+          <button type="submit">{t.invitation.join(workspace!)}</button>
         </Form>
       )}
     </main>

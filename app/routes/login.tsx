@@ -12,8 +12,10 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { signInSchema } from "~/domain/account-schemas";
 import { requireAnonymous, safeRedirect, startSession, verifySignIn } from "~/utils/auth.server";
+import { useI18n } from "~/i18n/use-i18n";
+import { localizedTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Rytm" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.auth.signIn);
 
 // Document responses take their headers from here: pass the throttle's Retry-After on.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
@@ -51,6 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(signInSchema),
@@ -58,22 +61,22 @@ export default function Login() {
   });
   return (
     <main className="narrow">
-      <h1>Sign in to Rytm</h1>
+      <h1>{t.auth.signInHeading}</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+        <Field label={t.auth.email} errors={fields.email.errors} errorId={fields.email.errorId}>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" autoFocus />
         </Field>
-        <Field label="Password" errors={fields.password.errors} errorId={fields.password.errorId}>
+        <Field label={t.auth.password} errors={fields.password.errors} errorId={fields.password.errorId}>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="current-password" />
         </Field>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <button type="submit">Sign in</button>
+        <button type="submit">{t.auth.signIn}</button>
       </Form>
       <p className="muted">
-        New here?{" "}
+        {t.auth.newHere}{" "}
         <Link to={searchParams.get("redirectTo") ? `/signup?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : "/signup"}>
-          Create an account
+          {t.auth.createAccount}
         </Link>
       </p>
     </main>

@@ -10,8 +10,9 @@ import type { NetworkKind } from "~/domain/networks";
 import { clientDecisionSchema } from "~/domain/post-actions";
 import { useI18n } from "~/i18n/use-i18n";
 import { clientDecision, listSharedPosts, openShareLink } from "~/models/share-link.server";
+import { localizedTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Posts for your approval · Rytm" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => [...localizedTitle(matches, (t) => t.client.title), { name: "robots", content: "noindex" }];
 
 const gone = () => data({ message: "This link has expired or was revoked. Ask for a new one." }, { status: 404 });
 

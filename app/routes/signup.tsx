@@ -6,8 +6,10 @@ import { Field, FormErrors } from "~/components/field";
 import { signUpSchema } from "~/domain/account-schemas";
 import { createUser, requireAnonymous, safeRedirect, startSession } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
+import { useI18n } from "~/i18n/use-i18n";
+import { localizedTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Rytm" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.auth.createAccount);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -40,6 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SignUp() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
+  const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(signUpSchema),
@@ -47,23 +50,23 @@ export default function SignUp() {
   });
   return (
     <main className="narrow">
-      <h1>Create your Rytm account</h1>
+      <h1>{t.auth.signUpHeading}</h1>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <Field label="Name" errors={fields.name.errors} errorId={fields.name.errorId}>
+        <Field label={t.auth.name} errors={fields.name.errors} errorId={fields.name.errorId}>
           <input {...getInputProps(fields.name, { type: "text" })} autoComplete="name" autoFocus />
         </Field>
-        <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+        <Field label={t.auth.email} errors={fields.email.errors} errorId={fields.email.errorId}>
           <input {...getInputProps(fields.email, { type: "email" })} autoComplete="email" />
         </Field>
-        <Field label="Password (at least 10 characters)" errors={fields.password.errors} errorId={fields.password.errorId}>
+        <Field label={t.auth.newPassword} errors={fields.password.errors} errorId={fields.password.errorId}>
           <input {...getInputProps(fields.password, { type: "password" })} autoComplete="new-password" />
         </Field>
         <FormErrors errors={form.errors} id={form.errorId} />
-        <button type="submit">Create account</button>
+        <button type="submit">{t.auth.createAccountButton}</button>
       </Form>
       <p className="muted">
-        Already have an account? <Link to="/login">Sign in</Link>
+        {t.auth.haveAccount} <Link to="/login">{t.auth.signIn}</Link>
       </p>
     </main>
   );

@@ -8,6 +8,7 @@ import { networkKinds } from "~/domain/networks";
 import { createChannelSchema } from "~/domain/workspace-schemas";
 import { createChannel, listChannels } from "~/models/channel.server";
 import { requireWorkspace } from "~/utils/permissions.server";
+import { useI18n } from "~/i18n/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireWorkspace(request, params.slug, "channel:read");
@@ -31,16 +32,17 @@ export default function Channels() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createChannelSchema }),
   });
   const { key: _networkKey, ...networkProps } = getSelectProps(fields.network);
+  const { t } = useI18n();
   return (
     <main className="page">
-      <h1>Channels</h1>
+      <h1>{t.channels.heading}</h1>
       {channels.length ? (
         <table>
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Network</th>
-              <th>Status</th>
+              <th>{t.channels.name}</th>
+              <th>{t.channels.network}</th>
+              <th>{t.channels.status}</th>
             </tr>
           </thead>
           <tbody>
@@ -49,21 +51,21 @@ export default function Channels() {
                 <td>{channel.name}</td>
                 <td>{channel.network}</td>
                 <td>
-                  {channel.enabled ? "enabled" : "disabled"}
-                  {channel.hasCredentials ? "" : " · no credentials yet"}
+                  {channel.enabled ? t.channels.enabled : t.channels.disabled}
+                  {channel.hasCredentials ? "" : ` · ${t.channels.noCredentials}`}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p>No channels yet.</p>
+        <p>{t.channels.none}</p>
       )}
       {canManage ? (
         <>
-          <h2>Connect a channel</h2>
+          <h2>{t.channels.connect}</h2>
           <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
-            <Field label="Network" errors={fields.network.errors} errorId={fields.network.errorId}>
+            <Field label={t.channels.network} errors={fields.network.errors} errorId={fields.network.errorId}>
               <select {...networkProps}>
                 {networkKinds.map((kind) => (
                   <option key={kind} value={kind}>
@@ -72,14 +74,14 @@ export default function Channels() {
                 ))}
               </select>
             </Field>
-            <Field label="Display name" errors={fields.name.errors} errorId={fields.name.errorId}>
+            <Field label={t.channels.displayName} errors={fields.name.errors} errorId={fields.name.errorId}>
               <input {...getInputProps(fields.name, { type: "text" })} />
             </Field>
-            <Field label="Access token (stored encrypted)" errors={fields.token.errors} errorId={fields.token.errorId}>
+            <Field label={t.channels.token} errors={fields.token.errors} errorId={fields.token.errorId}>
               <input {...getInputProps(fields.token, { type: "password" })} autoComplete="off" />
             </Field>
             <FormErrors errors={form.errors} id={form.errorId} />
-            <button type="submit">Connect</button>
+            <button type="submit">{t.channels.connectButton}</button>
           </Form>
         </>
       ) : null}

@@ -16,6 +16,7 @@ import {
 } from "~/models/member.server";
 import { env } from "~/utils/env.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+import { useI18n } from "~/i18n/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role, user } = await requireWorkspace(request, params.slug, "member:read");
@@ -62,11 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { result: submission.reply(), invitationUrl: null };
 }
 
-const roleLabel = (role: string) => role.charAt(0) + role.slice(1).toLowerCase();
-
 export default function Members() {
   const { members, invitations, isOwner } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const { t } = useI18n();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
     constraint: getZodConstraint(inviteSchema),
@@ -76,15 +76,15 @@ export default function Members() {
   const { key: _roleKey, ...roleProps } = getSelectProps(fields.role);
   return (
     <main className="page">
-      <h1>Members</h1>
+      <h1>{t.members.heading}</h1>
       <FormErrors errors={form.errors} id={form.errorId} />
       <table>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Role</th>
-            {isOwner ? <th>Actions</th> : null}
+            <th>{t.members.name}</th>
+            <th>{t.auth.email}</th>
+            <th>{t.members.role}</th>
+            {isOwner ? <th>{t.members.actions}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -97,19 +97,19 @@ export default function Members() {
                   <Form method="post" className="inline">
                     <input type="hidden" name="intent" value="change-role" />
                     <input type="hidden" name="membershipId" value={member.id} />
-                    <select name="role" defaultValue={member.role} aria-label={`Role of ${member.user.name}`}>
+                    <select name="role" defaultValue={member.role} aria-label={t.members.roleOf(member.user.name)}>
                       {roles.map((role) => (
                         <option key={role} value={role}>
-                          {roleLabel(role)}
+                          {t.roles[role]}
                         </option>
                       ))}
                     </select>
                     <button type="submit" className="secondary">
-                      Change
+                      {t.members.change}
                     </button>
                   </Form>
                 ) : (
-                  roleLabel(member.role)
+                  t.roles[member.role]
                 )}
               </td>
               {isOwner ? (
@@ -117,8 +117,8 @@ export default function Members() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="remove" />
                     <input type="hidden" name="membershipId" value={member.id} />
-                    <button type="submit" className="secondary" aria-label={`Remove ${member.user.name}`}>
-                      Remove
+                    <button type="submit" className="secondary" aria-label={t.members.removeWho(member.user.name)}>
+                      {t.members.remove}
                     </button>
                   </Form>
                 </td>
@@ -130,26 +130,26 @@ export default function Members() {
 
       {isOwner ? (
         <>
-          <h2>Invite someone</h2>
-          <Form method="post" className="stack" style={{ maxWidth: "28rem" }} aria-label="Invite someone" {...getFormProps(form)}>
+          <h2>{t.members.invite}</h2>
+          <Form method="post" className="stack" style={{ maxWidth: "28rem" }} aria-label={t.members.invite} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="invite" />
-            <Field label="E-mail" errors={fields.email.errors} errorId={fields.email.errorId}>
+            <Field label={t.auth.email} errors={fields.email.errors} errorId={fields.email.errorId}>
               <input {...getInputProps(fields.email, { type: "email" })} />
             </Field>
-            <Field label="Role" errors={fields.role.errors} errorId={fields.role.errorId}>
+            <Field label={t.members.role} errors={fields.role.errors} errorId={fields.role.errorId}>
               <select {...roleProps}>
                 {roles.map((role) => (
                   <option key={role} value={role}>
-                    {roleLabel(role)}
+                    {t.roles[role]}
                   </option>
                 ))}
               </select>
             </Field>
-            <button type="submit">Create invitation link</button>
+            <button type="submit">{t.members.createInvitation}</button>
           </Form>
           {actionData?.invitationUrl ? (
             <div role="status">
-              <p>Send this link to the person you invited. It works once, for that e-mail address, for 14 days:</p>
+              <p>{t.members.sendLink}</p>
               <p className="copy" data-testid="invitation-url">
                 {actionData.invitationUrl}
               </p>
@@ -157,16 +157,16 @@ export default function Members() {
           ) : null}
           {invitations.length ? (
             <>
-              <h2>Open invitations</h2>
+              <h2>{t.members.openInvitations}</h2>
               <ul>
                 {invitations.map((invitation) => (
                   <li key={invitation.id}>
-                    {invitation.email} as {roleLabel(invitation.role)}
+                    {t.members.invitedAs(invitation.email, t.roles[invitation.role])}
                     <Form method="post" className="inline" style={{ marginLeft: "0.5rem" }}>
                       <input type="hidden" name="intent" value="revoke-invitation" />
                       <input type="hidden" name="invitationId" value={invitation.id} />
                       <button type="submit" className="link">
-                        revoke
+                        {t.members.revoke}
                       </button>
                     </Form>
                   </li>

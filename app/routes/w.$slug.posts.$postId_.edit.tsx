@@ -5,8 +5,9 @@ import { describeTimeZone } from "~/domain/time-zones";
 import { useI18n } from "~/i18n/use-i18n";
 import { editorData, handleEditorSubmit, maySchedule, postForEditor } from "~/models/editor.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+import { localizedTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Edit post · Rytm" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.editor.editHeading);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireWorkspace(request, params.slug, "post:write");

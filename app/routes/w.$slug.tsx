@@ -87,7 +87,7 @@ export default function WorkspaceLayout() {
           </button>
         </Form>
         <span className="muted">
-          {user.name} · {role.toLowerCase()}
+          {user.name} · {t.roles[role]}
         </span>
         <Form method="post" action="/logout">
           <button type="submit" className="secondary">

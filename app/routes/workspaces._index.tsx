@@ -8,8 +8,10 @@ import { timeZoneNames } from "~/domain/time-zones";
 import { createWorkspaceSchema } from "~/domain/workspace-schemas";
 import { createWorkspace, listWorkspacesOf } from "~/models/workspace.server";
 import { requireUser } from "~/utils/auth.server";
+import { useI18n } from "~/i18n/use-i18n";
+import { localizedTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your workspaces · Rytm" }];
+export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.workspaces.heading);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,6 +36,7 @@ export default function Workspaces() {
     defaultValue: { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
   });
   const { key: _zoneKey, ...zoneProps } = getSelectProps(fields.timeZone);
+  const { t } = useI18n();
   return (
     <>
       <header className="topbar">
@@ -41,37 +44,37 @@ export default function Workspaces() {
         <span className="spacer" />
         <span className="muted">{user.name}</span>
         <Form method="post" action="/logout">
-          <button type="submit" className="secondary">Sign out</button>
+          <button type="submit" className="secondary">{t.nav.signOut}</button>
         </Form>
       </header>
       <main className="page">
-        <h1>Your workspaces</h1>
+        <h1>{t.workspaces.heading}</h1>
         {memberships.length ? (
-          <ul className="cards" aria-label="Workspaces">
+          <ul className="cards" aria-label={t.workspaces.list}>
             {memberships.map(({ workspace, role }) => (
               <li key={workspace.id} className="card">
                 <Link to={`/w/${workspace.slug}`}>
                   <strong>{workspace.name}</strong>
                 </Link>
                 <div className="muted">
-                  {workspace.timeZone} · {role.toLowerCase()}
+                  {workspace.timeZone} · {t.roles[role]}
                 </div>
               </li>
             ))}
           </ul>
         ) : (
-          <p>You do not belong to any workspace yet. Create one for your brand, or ask an owner to invite you.</p>
+          <p>{t.workspaces.none}</p>
         )}
-        <h2>New workspace</h2>
+        <h2>{t.workspaces.newHeading}</h2>
         <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
-          <Field label="Brand name" errors={fields.name.errors} errorId={fields.name.errorId}>
+          <Field label={t.settings.brand} errors={fields.name.errors} errorId={fields.name.errorId}>
             <input {...getInputProps(fields.name, { type: "text" })} />
           </Field>
-          <Field label="Time zone" errors={fields.timeZone.errors} errorId={fields.timeZone.errorId}>
+          <Field label={t.settings.zone} errors={fields.timeZone.errors} errorId={fields.timeZone.errorId}>
             <TimeZoneSelect zones={zones} {...zoneProps} />
           </Field>
           <FormErrors errors={form.errors} id={form.errorId} />
-          <button type="submit">Create workspace</button>
+          <button type="submit">{t.workspaces.create}</button>
         </Form>
       </main>
     </>
