@@ -318,6 +318,7 @@ export const en = {
     importIntro: "The same format as `rytm lint`: date, time, channel, category, text, and optionally timezone, title, link, media. Rows are checked first and imported as drafts.",
     file: "CSV file",
     check: "Check the file",
+    uploading: (percent: number) => `Uploading: ${percent}%`,
     checking: "Reading and checking…",
     rows: (n: number) => plural(n, "row", "rows"),
     problems: (n: number) => plural(n, "problem", "problems"),

@@ -324,6 +324,7 @@ export const pl: Messages = {
     importIntro: "Ten sam format co `rytm lint`: date, time, channel, category, text oraz opcjonalnie timezone, title, link, media. Wiersze są najpierw sprawdzane, potem importowane jako szkice.",
     file: "Plik CSV",
     check: "Sprawdź plik",
+    uploading: (percent) => `Wysyłanie: ${percent}%`,
     checking: "Czytam i sprawdzam…",
     rows: (n) => plural(n, "wiersz", "wiersze", "wierszy"),
     problems: (n) => plural(n, "problem", "problemy", "problemów"),

@@ -33,7 +33,7 @@ export async function previewImport(workspace: { id: string; timeZone: string },
       });
       continue;
     }
-    matched.push({ ...row, workspaceChannelId: channel.id });
+    matched.push({ ...row, channelName: channel.name, workspaceChannelId: channel.id });
   }
   const violations: Violation[] = problems.length
     ? []

@@ -1,14 +1,11 @@
 // CSV import (check first, then import as drafts) and CSV export of a date range.
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type FormEvent, useState } from "react";
 import { DateTime } from "luxon";
-import { localizeViolations } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
-import { MAX_IMPORT_BYTES, importPlan, previewImport } from "~/models/plan-import.server";
-import { localeOf } from "~/utils/locale.server";
+import { type ImportAnswer, answerImport } from "~/models/import-request.server";
 import { requireWorkspace } from "~/utils/permissions.server";
-
-const PREVIEW_ROWS = 200;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "post:write");
@@ -16,63 +13,58 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workspace: { slug: workspace.slug, timeZone: workspace.timeZone }, from: today.toISODate()!, to: today.plus({ days: 27 }).toISODate()! };
 }
 
-type Answer = {
-  stage: "preview" | "imported" | "error";
-  error: string | null;
-  content: string;
-  rows: { row: number; at: number; channel: string; category: string; text: string; violations: { severity: string; message: string }[] }[];
-  total: number;
-  problems: { row: number; column: string | null; message: string }[];
-  imported: number;
-};
-const answer = (partial: Partial<Answer>, status = 200) => data<Answer>({ stage: "error", error: null, content: "", rows: [], total: 0, problems: [], imported: 0, ...partial }, { status });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES * 2 + 100_000) return answer({ error: `The file is too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }, 413);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  const file = formData.get("file");
-  const content = intent === "import" ? String(formData.get("content") ?? "") : file instanceof File ? await file.text() : "";
-  if (!content.trim()) return answer({ error: "Choose a CSV file." }, 400);
-  if (content.length > MAX_IMPORT_BYTES) return answer({ error: `The file is too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }, 413);
-  if (intent === "import") {
-    const result = await importPlan(workspace, user.id, content);
-    if (!result.ok) return answer({ stage: "preview", content, problems: result.problems, error: "The file has problems; nothing was imported." }, 422);
-    return answer({ stage: "imported", imported: result.posts });
-  }
-  const preview = await previewImport(workspace, content);
-  const locale = await localeOf(request);
-  const byRow = new Map<number, { severity: string; message: string }[]>();
-  for (const v of localizeViolations(preview.violations, locale)) {
-    const row = Number(v.postIds[0]?.slice(4));
-    byRow.set(row, [...(byRow.get(row) ?? []), { severity: v.severity, message: v.message }]);
-  }
-  return answer(
-    {
-      stage: "preview",
-      content,
-      total: preview.rows.length,
-      problems: preview.problems,
-      rows: preview.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, at: r.at, channel: r.channelName, category: r.category, text: r.text.slice(0, 280), violations: byRow.get(r.row) ?? [] })),
-    },
-    preview.problems.length ? 422 : 200,
-  );
+  const { body, status } = await answerImport(request, workspace, user.id);
+  return data(body, { status });
+}
+
+type Progress = { phase: "uploading"; percent: number } | { phase: "working" } | null;
+
+/** Sends a form with XMLHttpRequest, the one browser API that reports upload progress. */
+function sendWithProgress(url: string, body: FormData, onProgress: (p: Progress) => void): Promise<ImportAnswer> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress({ phase: "uploading", percent: Math.round((event.loaded / event.total) * 100) });
+    };
+    xhr.upload.onload = () => onProgress({ phase: "working" });
+    xhr.onload = () => (xhr.response ? resolve(xhr.response as ImportAnswer) : reject(new Error(`HTTP ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error("network error"));
+    xhr.send(body);
+  });
 }
 
 export default function Transfer() {
   const { workspace, from, to } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const [uploaded, setUploaded] = useState<ImportAnswer | null>(null);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [intent, setIntent] = useState<"check" | "import">("check");
   const navigation = useNavigation();
   const { t, locale } = useI18n();
-  const busy = navigation.state === "submitting" && navigation.formAction?.endsWith("/transfer");
+  const result = uploaded ?? actionData;
+  const busy = progress !== null || (navigation.state === "submitting" && navigation.formAction?.endsWith("/transfer"));
+  // With scripts, the file goes up with a progress bar; without them, the forms post as usual.
+  const upload = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const body = new FormData(event.currentTarget);
+    setIntent(body.get("intent") === "import" ? "import" : "check");
+    setProgress({ phase: "uploading", percent: 0 });
+    sendWithProgress(`/w/${workspace.slug}/transfer/upload`, body, setProgress)
+      .then(setUploaded)
+      .catch((error: Error) => setUploaded({ stage: "error", error: error.message, content: "", rows: [], total: 0, problems: [], imported: 0 }))
+      .finally(() => setProgress(null));
+  };
   const when = (ms: number) => DateTime.fromMillis(ms, { zone: workspace.timeZone }).setLocale(locale).toFormat("ccc d LLL yyyy, HH:mm");
   return (
     <main className="page wide">
       <h1>{t.transfer.heading}</h1>
       <h2>{t.transfer.importHeading}</h2>
       <p>{t.transfer.importIntro}</p>
-      <Form method="post" encType="multipart/form-data" className="inline">
+      <Form method="post" encType="multipart/form-data" className="inline" onSubmit={upload}>
         <input type="hidden" name="intent" value="check" />
         <label>
           {t.transfer.file}
@@ -84,8 +76,17 @@ export default function Transfer() {
       </Form>
       {busy ? (
         <div role="status">
-          <p>{navigation.formData?.get("intent") === "import" ? t.transfer.importing : t.transfer.checking}</p>
-          <progress aria-label={t.transfer.checking} />
+          {progress?.phase === "uploading" ? (
+            <>
+              <p>{t.transfer.uploading(progress.percent)}</p>
+              <progress max={100} value={progress.percent} aria-label={t.transfer.uploading(progress.percent)} />
+            </>
+          ) : (
+            <>
+              <p>{intent === "import" ? t.transfer.importing : t.transfer.checking}</p>
+              <progress aria-label={intent === "import" ? t.transfer.importing : t.transfer.checking} />
+            </>
+          )}
         </div>
       ) : null}
       {result?.error ? (
@@ -147,7 +148,7 @@ export default function Transfer() {
           </table>
           {result.total > result.rows.length ? <p className="muted">{t.transfer.moreRows(result.total - result.rows.length)}</p> : null}
           {result.problems.length === 0 && result.total > 0 ? (
-            <Form method="post">
+            <Form method="post" onSubmit={upload}>
               <input type="hidden" name="intent" value="import" />
               <textarea name="content" defaultValue={result.content} hidden readOnly aria-hidden="true" />
               <button type="submit" disabled={busy}>

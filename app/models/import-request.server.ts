@@ -1,0 +1,55 @@
+// One CSV import request, from the page's form or from the upload the page makes with a
+// progress bar: check a file (preview with every row's rules) or import checked content.
+import { localizeViolations } from "~/domain/violations";
+import { localeOf } from "~/utils/locale.server";
+import { MAX_IMPORT_BYTES, importPlan, previewImport } from "./plan-import.server";
+
+const PREVIEW_ROWS = 200;
+
+export type ImportAnswer = {
+  stage: "preview" | "imported" | "error";
+  error: string | null;
+  content: string;
+  rows: { row: number; at: number; channel: string; category: string; text: string; violations: { severity: string; message: string }[] }[];
+  total: number;
+  problems: { row: number; column: string | null; message: string }[];
+  imported: number;
+};
+
+const answer = (partial: Partial<ImportAnswer>, status = 200) => ({
+  body: { stage: "error" as const, error: null, content: "", rows: [], total: 0, problems: [], imported: 0, ...partial },
+  status,
+});
+const tooLarge = () => answer({ error: `The file is too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }, 413);
+
+export async function answerImport(request: Request, workspace: { id: string; timeZone: string }, userId: string): Promise<{ body: ImportAnswer; status: number }> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES * 2 + 100_000) return tooLarge();
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const file = formData.get("file");
+  const content = intent === "import" ? String(formData.get("content") ?? "") : file instanceof File ? await file.text() : "";
+  if (!content.trim()) return answer({ error: "Choose a CSV file." }, 400);
+  if (content.length > MAX_IMPORT_BYTES) return tooLarge();
+  if (intent === "import") {
+    const result = await importPlan(workspace, userId, content);
+    if (!result.ok) return answer({ stage: "preview", content, problems: result.problems, error: "The file has problems; nothing was imported." }, 422);
+    return answer({ stage: "imported", imported: result.posts });
+  }
+  const preview = await previewImport(workspace, content);
+  const locale = await localeOf(request);
+  const byRow = new Map<number, { severity: string; message: string }[]>();
+  for (const v of localizeViolations(preview.violations, locale)) {
+    const row = Number(v.postIds[0]?.slice(4));
+    byRow.set(row, [...(byRow.get(row) ?? []), { severity: v.severity, message: v.message }]);
+  }
+  return answer(
+    {
+      stage: "preview",
+      content,
+      total: preview.rows.length,
+      problems: preview.problems,
+      rows: preview.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, at: r.at, channel: r.channelName, category: r.category, text: r.text.slice(0, 280), violations: byRow.get(r.row) ?? [] })),
+    },
+    preview.problems.length ? 422 : 200,
+  );
+}
