@@ -124,6 +124,8 @@ export const en = {
     previous: "← Previous",
     next: "Next →",
     today: "Today",
+    pauseSwitch: "Publishing is on · Pause",
+    pausedSwitch: "Publishing is paused · Resume",
     newPost: "New post",
     filters: "Filters",
     channel: "Channel",

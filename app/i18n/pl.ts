@@ -130,6 +130,8 @@ export const pl: Messages = {
     previous: "← Wcześniej",
     next: "Później →",
     today: "Dziś",
+    pauseSwitch: "Publikacja włączona · Wstrzymaj",
+    pausedSwitch: "Publikacja wstrzymana · Wznów",
     newPost: "Nowy post",
     filters: "Filtry",
     channel: "Kanał",

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const range = calendarRange(query.view, query.date, workspace.timeZone);
   const calendar = await loadCalendar(workspace.id, workspace.timeZone, range, query);
   return {
-    workspace: { slug: workspace.slug, name: workspace.name, timeZone: workspace.timeZone },
+    workspace: { slug: workspace.slug, name: workspace.name, timeZone: workspace.timeZone, paused: workspace.pausedAt !== null },
     zone: describeTimeZone(workspace.timeZone),
     range: { ...range, from: range.from.toISOString(), to: range.to.toISOString() },
     query,
@@ -93,6 +93,9 @@ export default function Calendar() {
           <Link to={link({ date: undefined })}>{t.calendar.today}</Link>
           <Link to={link({ date: range.next })}>{t.calendar.next}</Link>
         </nav>
+        <Link className={`button secondary pause-switch${workspace.paused ? " paused" : ""}`} to={`/w/${workspace.slug}/pause`}>
+          {workspace.paused ? t.calendar.pausedSwitch : t.calendar.pauseSwitch}
+        </Link>
         {canWrite ? (
           <Link className="button" to={`/w/${workspace.slug}/posts/new`}>
             {t.calendar.newPost}
