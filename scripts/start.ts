@@ -12,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import dotenv from "dotenv";
 import { type Service, StartError, configuredPostgres, configuredRedis, startEmbeddedPostgres, startLocalRedis } from "./local-services.ts";
+import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "./worker-command.ts";
 
 const dev = process.argv.includes("--dev");
 // Several processes started from one build (or a build made in CI/CD) skip building.
@@ -107,7 +108,7 @@ function run(summary: string) {
   // itself, not a relaying wrapper. In production the worker runs from its bundle.
   for (const [name, args] of [
     ["web", ["--import", "tsx", "server/index.ts", ...(dev ? ["--dev"] : [])]],
-    ["worker", dev ? ["--import", "tsx", "workers/index.ts"] : ["build/worker/index.js"]],
+    ["worker", dev ? ["--import", "tsx", "workers/index.ts"] : [...WORKER_NODE_FLAGS, WORKER_BUNDLE]],
   ] as const) {
     const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
     child.on("exit", (code) => {

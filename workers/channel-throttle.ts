@@ -7,8 +7,8 @@ import { redis, redisKey } from "../app/utils/redis.server.ts";
 
 const limiters = new Map<string, RateLimiterRedis>();
 
-/** 0 when the channel may post now (and the post is counted), else ms to wait. */
-export async function channelWaitMs(channelId: string, network: NetworkKind, settings: unknown): Promise<number> {
+/** A channel's budget: `take` answers 0 when it may post now (and counts it), else ms to wait. */
+export function channelBudget(channelId: string, network: NetworkKind, settings: unknown) {
   const rate = postRateFor(network, settings);
   const key = `${rate.posts}/${rate.seconds}`;
   let limiter = limiters.get(key);
@@ -16,11 +16,18 @@ export async function channelWaitMs(channelId: string, network: NetworkKind, set
     limiter = new RateLimiterRedis({ storeClient: redis(), keyPrefix: redisKey("channel-posts", key), points: rate.posts, duration: rate.seconds });
     limiters.set(key, limiter);
   }
-  try {
-    await limiter.consume(channelId);
-    return 0;
-  } catch (result) {
-    if (result instanceof RateLimiterRes) return result.msBeforeNext;
-    throw result;
-  }
+  const budget = limiter;
+  return {
+    async take(): Promise<number> {
+      try {
+        await budget.consume(channelId);
+        return 0;
+      } catch (result) {
+        if (result instanceof RateLimiterRes) return result.msBeforeNext;
+        throw result;
+      }
+    },
+    /** Returns a post taken but not sent. */
+    giveBack: () => budget.reward(channelId).then(() => undefined),
+  };
 }

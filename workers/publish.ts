@@ -3,7 +3,9 @@
 // 2. The worker claims the variant with a compare-and-set (SCHEDULED → PUBLISHING, its
 //    attempt id, a lease), which also checks the pause at that moment: two workers, a
 //    stalled job or a duplicate job can never both publish.
-// 3. The adapter's outcome is written only while the claim is still ours.
+// 3. The job wakes PUBLISH_LEAD_MS early, so the claim is done before the time; just before
+//    it, the pause and the channel's budget are checked again, and the post goes out at the time.
+// 4. The adapter's outcome is written only while the claim is still ours.
 import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
@@ -15,7 +17,7 @@ import { prisma } from "../app/utils/db.server.ts";
 import { decrypt } from "../app/utils/encryption.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
-import { channelWaitMs } from "./channel-throttle.ts";
+import { channelBudget } from "./channel-throttle.ts";
 
 export const HOLD_PAUSED = "paused";
 
@@ -87,14 +89,17 @@ async function channelById(id: string): Promise<Channel | null> {
   return channel;
 }
 
-type Claimed = Omit<Publishable, "channel"> & { postId: string; channelId: string; firstAttemptAt: Date };
+type Claimed = Omit<Publishable, "channel"> & { postId: string; channelId: string; firstAttemptAt: Date; nextAttemptAt: Date | null };
 
 /**
  * The claim, in one statement: SCHEDULED → PUBLISHING for this schedule version, only if
- * the workspace is not paused, the variant is not held, and its retry time has come.
+ * the workspace is not paused, the variant is not held, and its time (or retry time) is at
+ * most the lead away: the job wakes early so that the claim is done when the time comes.
  */
 async function claim(variantId: string, version: number, attemptId: string): Promise<Claimed | null> {
-  const leaseUntil = new Date(Date.now() + env().PUBLISH_LEASE_SECONDS * 1000);
+  const { PUBLISH_LEASE_SECONDS, PUBLISH_LEAD_MS } = env();
+  const leaseUntil = new Date(Date.now() + PUBLISH_LEASE_SECONDS * 1000);
+  const earliest = new Date(Date.now() + PUBLISH_LEAD_MS + 1000);
   const rows = await prisma.$queryRaw<Claimed[]>`
     UPDATE "Variant" v
     SET status = 'PUBLISHING', "attemptId" = ${attemptId}, "leaseUntil" = ${leaseUntil}, attempts = v.attempts + 1,
@@ -103,8 +108,9 @@ async function claim(variantId: string, version: number, attemptId: string): Pro
     WHERE v.id = ${variantId} AND v."scheduleVersion" = ${version} AND v.status = 'SCHEDULED'
       AND w.id = v."workspaceId" AND w."pausedAt" IS NULL
       AND v."failureClass" IS DISTINCT FROM ${HOLD_PAUSED}
-      AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= now() + interval '1 second')
-    RETURNING v.id, v."postId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."publishKey"`;
+      AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= ${earliest})
+      AND (v."scheduledAt" IS NULL OR v."scheduledAt" <= ${earliest})
+    RETURNING v.id, v."postId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."nextAttemptAt", v."publishKey"`;
   return rows[0] ?? null;
 }
 
@@ -114,7 +120,15 @@ export function publishProcessor(logger: Logger) {
   return async (job: Bull.Job<PublishJob>): Promise<PublishResult> => {
     const { variantId, version } = job.data;
     const attemptId = randomUUID();
-    const claimed = await claim(variantId, version, attemptId);
+    let claimed = await claim(variantId, version, attemptId);
+    if (!claimed) {
+      // Woken early and not claimable (a pause, say): look again when its time has come.
+      const early = await msUntilDue(variantId, version);
+      if (early > 0) {
+        await sleep(early);
+        claimed = await claim(variantId, version, attemptId);
+      }
+    }
     if (!claimed) {
       // Not claimable: stale, claimed elsewhere, not due yet, held — or due while paused, which holds it.
       const held = await prisma.variant.updateMany({
@@ -126,7 +140,11 @@ export function publishProcessor(logger: Logger) {
     }
     const channel = await channelById(claimed.channelId);
     const variant = { ...claimed, channel: channel! };
-    const wait = channel ? await channelWaitMs(channel.id, channel.network as NetworkKind, channel.settings) : 0;
+    const { paused, wait } = await atTheTime(claimed, channel, attemptId);
+    if (paused) {
+      logger.info({ variantId, event: "held" }, "workspace paused before the time: variant held");
+      return { skipped: "paused" };
+    }
     if (wait > 0) {
       // Over the channel's budget: give the claim back, as if this attempt had not begun.
       const at = new Date(Date.now() + wait);
@@ -134,7 +152,7 @@ export function publishProcessor(logger: Logger) {
         UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1, "nextAttemptAt" = ${at},
           "lastError" = ${`Waiting for the channel's posting limit to allow it (${Math.ceil(wait / 1000)} s).`}, "updatedAt" = now()
         WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
-      if (released) await enqueuePublish(variantId, version, claimed.attempts - 1, at, `throttled-${at.getTime()}`);
+      if (released) await enqueuePublish(variantId, version, claimed.attempts - 1, at, `throttled-${attemptId}`);
       return { skipped: "channel rate limit" };
     }
 
@@ -159,6 +177,51 @@ export function publishProcessor(logger: Logger) {
   };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Claimed a moment early: waits for the variant's time and checks, just before it, that no
+ * pause came meanwhile and that the channel's budget allows a post (both at once, so that
+ * their latency is not the post's). A budget that opens within a moment is waited for.
+ */
+async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: string): Promise<{ paused: boolean; wait: number }> {
+  const sendAt = Math.max(claimed.scheduledAt?.getTime() ?? 0, claimed.nextAttemptAt?.getTime() ?? 0);
+  const slept = sendAt - PREFLIGHT_MS > Date.now();
+  if (slept) await sleep(sendAt - PREFLIGHT_MS - Date.now());
+  const budget = channel ? channelBudget(channel.id, channel.network as NetworkKind, channel.settings) : null;
+  const [paused, firstWait] = await Promise.all([slept ? pausedMeanwhile(claimed.id, attemptId) : false, budget ? budget.take() : 0]);
+  let wait = firstWait;
+  for (let tries = 0; !paused && budget && wait > 0 && wait <= SHORT_WAIT_MS && tries < 3; tries++) {
+    await sleep(wait);
+    wait = await budget.take();
+  }
+  // A held variant gives back the post it took from the budget.
+  if (paused && wait === 0) await budget?.giveBack();
+  if (!paused && wait === 0 && sendAt > Date.now()) await sleep(sendAt - Date.now());
+  return { paused, wait };
+}
+/** How long before a variant's time the pause and the channel's budget are checked. */
+const PREFLIGHT_MS = 20;
+/** A channel budget that opens within this long is waited for with the claim held. */
+const SHORT_WAIT_MS = 1_000;
+
+/** How long until a still-scheduled variant of this version is due, if that is within the lead (else 0). */
+async function msUntilDue(variantId: string, version: number) {
+  const row = await prisma.variant.findFirst({ where: { id: variantId, scheduleVersion: version, status: "SCHEDULED" }, select: { scheduledAt: true, nextAttemptAt: true } });
+  const due = Math.max(row?.scheduledAt?.getTime() ?? 0, row?.nextAttemptAt?.getTime() ?? 0) - Date.now();
+  return due > 0 && due <= env().PUBLISH_LEAD_MS + 1000 ? due : 0;
+}
+
+/** If the workspace was paused while this claim waited for its time, give the claim back, held. */
+async function pausedMeanwhile(variantId: string, attemptId: string) {
+  const released = await prisma.$executeRaw`
+    UPDATE "Variant" v SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = v.attempts - 1,
+      "failureClass" = ${HOLD_PAUSED}, "lastError" = 'Held: publishing was paused at its time.', "updatedAt" = now()
+    FROM "Workspace" w
+    WHERE v.id = ${variantId} AND v."attemptId" = ${attemptId} AND v.status = 'PUBLISHING' AND w.id = v."workspaceId" AND w."pausedAt" IS NOT NULL`;
+  return released > 0;
+}
+
 /**
  * An attempt whose outcome is unknown is settled with the network where it can say: by
  * reading the post back under its key, or by sending again with the same idempotency key
@@ -181,11 +244,27 @@ export async function settle(variantId: string, attemptId: string, version: numb
   const mine = { id: variantId, attemptId, status: "PUBLISHING" as const };
   const released = { attemptId: null, leaseUntil: null };
   if (outcome.kind === "published") {
+    // The hot path, in one statement: the variant, and its post's roll-up. The roll-up reads
+    // the variants as they were before this statement, so this variant counts as published.
     await prisma.$executeRaw`
-      UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${outcome.url}, "publishedAt" = now(),
-        "attemptId" = NULL, "leaseUntil" = NULL, "lastError" = NULL, "failureClass" = NULL, "updatedAt" = now()
-      WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
-  } else if (outcome.kind === "retry" && attempt < MAX_ATTEMPTS) {
+      WITH settled AS (
+        UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${outcome.url}, "publishedAt" = now(),
+          "attemptId" = NULL, "leaseUntil" = NULL, "lastError" = NULL, "failureClass" = NULL, "updatedAt" = now()
+        WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'
+        RETURNING "postId"
+      )
+      UPDATE "Post" p SET status = CASE WHEN s.published = s.total THEN 'PUBLISHED'::"PostStatus" ELSE 'FAILED'::"PostStatus" END, "updatedAt" = now()
+      FROM (
+        SELECT v."postId", count(*) AS total,
+               count(*) FILTER (WHERE v.status = 'PUBLISHED' OR v.id = ${variantId}) AS published,
+               count(*) FILTER (WHERE v.status IN ('FAILED', 'UNKNOWN') AND v.id <> ${variantId}) AS failed
+        FROM "Variant" v WHERE v."postId" IN (SELECT "postId" FROM settled)
+        GROUP BY v."postId"
+      ) s
+      WHERE p.id = s."postId" AND (s.published = s.total OR s.failed > 0)`;
+    return;
+  }
+  if (outcome.kind === "retry" && attempt < MAX_ATTEMPTS) {
     const at = new Date(Date.now() + retryDelayMs(attempt, outcome.retryAfterMs));
     const { count } = await prisma.variant.updateMany({ where: mine, data: { ...released, status: "SCHEDULED", nextAttemptAt: at, lastError: `Attempt ${attempt}: ${outcome.message}` } });
     if (count) await enqueuePublish(variantId, version, attempt, at);

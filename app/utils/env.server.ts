@@ -30,6 +30,8 @@ const envSchema = z.object({
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  // A publish job wakes this early, claims the variant and is ready, then sends at the second.
+  PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(5000).default(100),
   // Variants one worker process publishes at once (network calls wait, the CPU does not).
   PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),

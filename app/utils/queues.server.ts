@@ -39,9 +39,10 @@ export function getPublishQueue(): Bull.Queue<PublishJob> {
 }
 
 /** `suffix` tells apart a job that re-waits within the same attempt (a throttled channel). */
+/** The job wakes PUBLISH_LEAD_MS before `at`; the worker claims, prepares, and sends at `at`. */
 export async function enqueuePublish(variantId: string, version: number, attempt: number, at: Date, suffix?: string) {
   await getPublishQueue().add(
     { variantId, version },
-    { jobId: publishJobId(variantId, version, attempt, suffix), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
+    { jobId: publishJobId(variantId, version, attempt, suffix), delay: Math.max(0, at.getTime() - env().PUBLISH_LEAD_MS - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
   );
 }

@@ -98,6 +98,25 @@ describe("publishing", () => {
     expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED" });
   });
 
+  it("claims a moment before the time, sends at the time, and still holds a post paused in between", async () => {
+    const onTime = await planned("mastodon", 1500);
+    await scheduleVariant(onTime.workspace.id, onTime.variantId);
+    await settled(onTime.variantId);
+    const arrival = mastodon.requests.find((r) => String(r.json().status).includes(onTime.text))!.receivedAt;
+    expect(arrival).toBeGreaterThanOrEqual(onTime.at.getTime());
+
+    const plan = await planned("mastodon", 1500);
+    const owner = await createUser();
+    await scheduleVariant(plan.workspace.id, plan.variantId);
+    await waitFor("the early claim", async () => ((await variant(plan.variantId)).status === "PUBLISHING" ? true : undefined), 3000);
+    expect(Date.now()).toBeLessThan(plan.at.getTime());
+    await pauseWorkspace(plan.workspace.id, owner.id, "Crisis: a last-minute correction");
+    await waitFor("the variant to be held", async () => ((await variant(plan.variantId)).failureClass === "paused" ? true : undefined));
+    expect(await variant(plan.variantId)).toMatchObject({ status: "SCHEDULED", attempts: 0, attemptId: null });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(tootsWith(plan.text)).toHaveLength(0);
+  });
+
   it("retries a rate limit after the network's reset, then publishes", async () => {
     const plan = await planned("mastodon", 500);
     mastodon.queue("/api/v1/statuses", { status: 429, body: { error: "Too many requests" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": new Date(Date.now() + 2500).toISOString() } });

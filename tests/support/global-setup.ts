@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freePort, startProcess, stop, waitFor } from "./processes.ts";
 import { newTestEnv } from "./test-env.ts";
+import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 
 export default async function setup(project: TestProject) {
   const testEnv = newTestEnv();
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const web = startProcess("server/index.ts", { ...testEnv, PORT: String(port), HOST: "127.0.0.1" });
   // The worker runs from its production bundle, as `npm start` runs it.
-  const worker = startProcess("build/worker/index.js", testEnv);
+  const worker = startProcess(WORKER_BUNDLE, testEnv, [], true, WORKER_NODE_FLAGS);
   await waitFor("the web server and the worker", async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     return response.ok ? true : undefined;

@@ -5,10 +5,10 @@ export { freePort } from "../../scripts/local-services.ts";
 export type Started = { child: ChildProcess; output: () => string };
 
 /** Runs a TypeScript entry point; `env` adds to this process's environment unless `inheritEnv` is false. */
-export function startProcess(script: string, env: Record<string, string>, args: string[] = [], inheritEnv = true): Started {
+export function startProcess(script: string, env: Record<string, string>, args: string[] = [], inheritEnv = true, nodeFlags: string[] = []): Started {
   let output = "";
   // Plain node (with tsx's loader for TypeScript), so that a signal reaches the process under test itself.
-  const child = spawn(process.execPath, [...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script, ...args], {
+  const child = spawn(process.execPath, [...nodeFlags, ...(script.endsWith(".ts") ? ["--import", "tsx"] : []), script, ...args], {
     env: (inheritEnv ? { ...process.env, ...env } : env) as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 
 export type TestEnv = Record<
-  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL",
+  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL" | "PUBLISH_LEAD_MS",
   string
 >;
 
@@ -17,6 +17,8 @@ export function newTestEnv(): TestEnv {
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     NODE_ENV: "test",
     LOG_LEVEL: "warn",
+    // Wider than the default 100 ms, so that a test can act between the early claim and the time.
+    PUBLISH_LEAD_MS: "400",
   };
 }
 
