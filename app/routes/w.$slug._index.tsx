@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import { useEffect, useMemo } from "react";
 import { CalendarGrid } from "~/components/calendar/calendar-grid";
 import { MixPanel } from "~/components/calendar/mix-panel";
+import { Refusal } from "~/components/refusal";
 import type { CalendarPost, RuleBadge } from "~/components/calendar/types";
 import { calendarQuerySchema, calendarRange, calendarViews } from "~/domain/calendar-range";
 import { moveSchema } from "~/domain/post-actions";
@@ -155,14 +156,7 @@ export default function Calendar() {
       </Form>
       <div role="status" aria-live="polite" className="move-result">
         {move.data && !move.data.ok ? (
-          <div className="form-error">
-            <p>{t.calendar.moveRefused(move.data.message)}</p>
-            <ul>
-              {move.data.violations.map((v, i) => (
-                <li key={i}>{v.message}</li>
-              ))}
-            </ul>
-          </div>
+          <Refusal message={t.calendar.moveRefused(move.data.message)} violations={move.data.violations} />
         ) : move.data?.ok ? (
           <p>{move.data.violations.length ? t.calendar.movedWithWarnings(move.data.violations.length) : t.calendar.moved}</p>
         ) : null}

@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { DecisionForm } from "~/components/decision-form";
+import { Refusal } from "~/components/refusal";
 import { VariantActions } from "~/components/variant-actions";
 import type { NetworkKind } from "~/domain/networks";
 import { can } from "~/domain/permissions";
@@ -109,14 +110,7 @@ export default function PostPage() {
       {status === "IN_REVIEW" && missing > 0 ? <p>{t.post.approvalsMissing(missing)}</p> : null}
       {post.overrideReason ? <p className="banner-inline">{t.post.overridden(post.overrideReason)}</p> : null}
       {result?.error ? (
-        <div className="form-error" role="alert">
-          <p>{result.error}</p>
-          <ul>
-            {result.violations.map((v, i) => (
-              <li key={i}>{v.message}</li>
-            ))}
-          </ul>
-        </div>
+        <Refusal message={result.error} violations={result.violations} />
       ) : null}
 
       <div className="post-actions">

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { DecisionForm } from "~/components/decision-form";
+import { Refusal } from "~/components/refusal";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import type { NetworkKind } from "~/domain/networks";
 import { postActionSchema } from "~/domain/post-actions";
@@ -59,14 +60,7 @@ export default function ReviewQueue() {
               ))}
             </div>
             {result?.error && result.postId === post.id ? (
-              <div className="form-error" role="alert">
-                <p>{result.error}</p>
-                <ul>
-                  {result.violations.map((v, i) => (
-                    <li key={i}>{v.message}</li>
-                  ))}
-                </ul>
-              </div>
+              <Refusal message={result.error} violations={result.violations} />
             ) : null}
             {post.mine ? (
               <p className="muted">{t.review.yours}</p>
