@@ -21,6 +21,8 @@ export default defineConfig({
     }),
     tsconfigPaths(),
   ],
+  // Server-only native modules: the dev server's dependency scan must not try their browser builds.
+  optimizeDeps: { exclude: ["@node-rs/argon2"] },
   build: {
     rollupOptions: {
       // zod ships comments Rollup cannot place; it drops them harmlessly but says so loudly.
