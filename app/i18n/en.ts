@@ -69,6 +69,15 @@ export const en = {
     wentOutAt: "It went out at (URL, optional)",
     markPublished: "Mark as published",
   },
+  categories: {
+    educational: "Educational",
+    engagement: "Engagement",
+    curated: "Curated",
+    news: "News",
+    "behind-the-scenes": "Behind the scenes",
+    promotional: "Promotional",
+    offer: "Offer (discounts, contests)",
+  },
   errors: {
     notFound: "Not found",
     forbidden: "Not allowed",

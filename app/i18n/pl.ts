@@ -75,6 +75,15 @@ export const pl: Messages = {
     wentOutAt: "Wyszedł pod adresem (URL, opcjonalnie)",
     markPublished: "Oznacz jako opublikowany",
   },
+  categories: {
+    educational: "Edukacja",
+    engagement: "Zaangażowanie",
+    curated: "Polecane treści",
+    news: "Aktualności",
+    "behind-the-scenes": "Za kulisami",
+    promotional: "Promocja",
+    offer: "Oferta (rabaty, konkursy)",
+  },
   errors: {
     notFound: "Nie znaleziono",
     forbidden: "Brak uprawnień",

@@ -14,6 +14,7 @@ import { moveSchema } from "~/domain/post-actions";
 import { can } from "~/domain/permissions";
 import { postStatuses } from "~/domain/post-workflow";
 import { describeTimeZone } from "~/domain/time-zones";
+import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
 import { loadCalendar } from "~/models/calendar.server";
 import { movePost } from "~/models/post-editor.server";
@@ -53,7 +54,7 @@ export default function Calendar() {
   const [params] = useSearchParams();
   const move = useFetcher<typeof action>();
   const check = useFetcher<{ badges: Record<string, RuleBadge> }>();
-  const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: c.label }])), [categories]);
+  const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: categoryLabel(c, t) }])), [categories, t]);
   const checkUrl = `/w/${workspace.slug}/plan-check?${new URLSearchParams({ from: range.from, to: range.to })}`;
   // Badges after the page is up, and again after each move.
   useEffect(() => {
@@ -123,7 +124,7 @@ export default function Calendar() {
             <option value="">{t.calendar.all}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label}
+                {categoryLabel(c, t)}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { calendarQuerySchema, calendarRange } from "~/domain/calendar-range";
 import { defaultMixRules } from "~/domain/mix-rules-settings";
 import { summariseMix } from "~/domain/mix-summary";
+import { categoryLabel } from "~/i18n/category-label";
 import { pickLocale } from "~/i18n/locales";
 import { en } from "~/i18n/en";
 import { pl } from "~/i18n/pl";
@@ -60,5 +61,11 @@ describe("languages", () => {
     expect(keys(pl).sort()).toEqual(keys(en).sort());
     expect([1, 2, 5, 22, 25].map((n) => pl.mix.posts(n))).toEqual(["1 post", "2 posty", "5 postów", "22 posty", "25 postów"]);
     expect(en.mix.posts(1)).toBe("1 post");
+  });
+
+  it("shows the default categories in the person's language, and a renamed one as the workspace named it", () => {
+    expect(categoryLabel({ id: "news", label: "News" }, pl)).toBe("Aktualności");
+    expect(categoryLabel({ id: "news", label: "Nowinki" }, pl)).toBe("Nowinki");
+    expect(categoryLabel({ id: "exhibitions", label: "Exhibitions" }, pl)).toBe("Exhibitions");
   });
 });

@@ -20,9 +20,9 @@ export function MixPanel({ mix, categoryIndex, zone, onePer }: Props) {
           <h3>
             {channel.name} <span className="muted">· {t.mix.posts(channel.total)}</span>
           </h3>
-          <div className="mix-bar" role="img" aria-label={channel.byCategory.map((c) => `${c.label} ${percent(c.share)}`).join(", ") || t.mix.empty}>
+          <div className="mix-bar" role="img" aria-label={channel.byCategory.map((c) => `${categoryIndex.get(c.id)?.label ?? c.label} ${percent(c.share)}`).join(", ") || t.mix.empty}>
             {channel.byCategory.map((c) => (
-              <span key={c.id} style={{ width: `${c.share * 100}%`, background: categoryColor(categoryIndex.get(c.id)?.index ?? -1) }} title={`${c.label}: ${c.count}`} />
+              <span key={c.id} style={{ width: `${c.share * 100}%`, background: categoryColor(categoryIndex.get(c.id)?.index ?? -1) }} title={`${categoryIndex.get(c.id)?.label ?? c.label}: ${c.count}`} />
             ))}
           </div>
           <div className="promo" aria-label={t.mix.promoLabel(percent(channel.promoShare), onePer)}>

@@ -10,6 +10,7 @@ import type { Category } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
 import { occurrences, toRRule, weekdays } from "~/domain/recurrence";
 import type { LocalizedViolation } from "~/domain/violations";
+import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
 import { VariantPreview } from "./variant-preview";
 
@@ -193,7 +194,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
           <select name="category" defaultValue={initial.category} aria-invalid={errors.category ? true : undefined}>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.label}
+                {categoryLabel(c, t)}
               </option>
             ))}
           </select>
