@@ -117,15 +117,3 @@ export function transition(post: WorkflowPost, action: WorkflowAction, actor: Wo
     }
   }
 }
-
-/** What a person sees as the post's state. */
-export const statusLabels: Record<PostStatus, { en: string; pl: string }> = {
-  DRAFT: { en: "draft", pl: "szkic" },
-  IN_REVIEW: { en: "in review", pl: "do akceptacji" },
-  CHANGES_REQUESTED: { en: "changes requested", pl: "do poprawy" },
-  APPROVED: { en: "approved", pl: "zaakceptowany" },
-  SCHEDULED: { en: "scheduled", pl: "zaplanowany" },
-  PUBLISHED: { en: "published", pl: "opublikowany" },
-  FAILED: { en: "failed", pl: "błąd" },
-  CANCELLED: { en: "cancelled", pl: "anulowany" },
-};

@@ -44,8 +44,6 @@ export async function previewImport(workspace: { id: string; timeZone: string },
   return { rows: matched, problems: problems.sort((a, b) => a.row - b.row), violations };
 }
 
-export type ImportPreview = Awaited<ReturnType<typeof previewImport>>;
-
 /** Imports a checked file as drafts; nothing is written when any row has a problem. */
 export async function importPlan(workspace: { id: string; timeZone: string }, actorId: string, content: string): Promise<{ ok: true; posts: number } | { ok: false; problems: CsvProblem[] }> {
   const preview = await previewImport(workspace, content);
