@@ -11,7 +11,7 @@ import { type Violation, isBlocking } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { checkDraftPost, variantFingerprint } from "./plan-check.server";
-import { type Actor, type WorkspaceRef, followSchedule, loadWorkflowPost, policyOf } from "./post-workflow.server";
+import { type Actor, type WorkspaceRef, followSchedule, lockWorkflowPost, policyOf } from "./post-workflow.server";
 import { materialiseRecurringPosts } from "./recurrence.server";
 
 export type DstChoice = { earlier: string; later: string };
@@ -100,8 +100,7 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor, postId: st
     const steps: Extract<Transition, { ok: true }>[] = [];
     let contentChanged = true;
     if (postId) {
-      await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${postId} AND "workspaceId" = ${workspace.id} FOR UPDATE`;
-      const loaded = await loadWorkflowPost(tx, workspace.id, postId, blocking && !overriding);
+      const loaded = await lockWorkflowPost(tx, workspace.id, postId, blocking && !overriding);
       if (!loaded) return { ok: false as const, httpStatus: 404 as const, reason: "This post was not found in this workspace." };
       const stored = await tx.post.findUniqueOrThrow({
         where: { id: postId },
@@ -199,8 +198,7 @@ export async function movePost(workspace: WorkspaceRef, actor: Actor, postId: st
   if (isBlocking(violations) && scheduling) return { ok: false, httpStatus: 409, message: "At that time the post would break a blocking rule.", violations };
 
   const outcome = await prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${postId} AND "workspaceId" = ${workspace.id} FOR UPDATE`;
-    const loaded = await loadWorkflowPost(tx, workspace.id, postId);
+    const loaded = await lockWorkflowPost(tx, workspace.id, postId);
     if (!loaded) return { ok: false as const, reason: "This post was not found in this workspace." };
     const step = transition(loaded.workflow, { kind: "move" }, actor, policyOf(workspace));
     if (!step.ok) return { ok: false as const, reason: step.reason };

@@ -39,3 +39,9 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string) {
   });
   return { post, workflow: loaded.workflow, missing: approvalsMissing(loaded.workflow, policyOf(workspace)), activity };
 }
+
+/** Whether a post of this workspace exists, and whether the variant is one of its own. */
+export async function findPostVariant(workspaceId: string, postId: string, variantId: string) {
+  const post = await prisma.post.findFirst({ where: { id: postId, workspaceId }, select: { variants: { where: { id: variantId }, select: { id: true } } } });
+  return post && { hasVariant: post.variants.length > 0 };
+}

@@ -49,6 +49,15 @@ export async function loadWorkflowPost(db: Prisma.TransactionClient | typeof pri
   return { post, workflow };
 }
 
+/**
+ * The post locked for this transaction, then loaded: one change at a time per post, so two
+ * approvers at once cannot both be "the last", nor an edit slip between.
+ */
+export async function lockWorkflowPost(tx: Prisma.TransactionClient, workspaceId: string, postId: string, blocked = false) {
+  await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${postId} AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+  return loadWorkflowPost(tx, workspaceId, postId, blocked);
+}
+
 /** After the transaction: the variants follow the post onto or off the schedule. */
 export async function followSchedule(workspaceId: string, postId: string, result: Extract<Transition, { ok: true }>) {
   const variants = await prisma.variant.findMany({ where: { postId, workspaceId }, select: { id: true, status: true, scheduledAt: true } });
@@ -74,9 +83,7 @@ export async function decide(
   options: { comment?: string; blocked?: boolean; clientName?: string } = {},
 ): Promise<WorkflowOutcome> {
   const outcome = await prisma.$transaction(async (tx) => {
-    // One decision at a time per post: two approvers at once must not both be "the last".
-    await tx.$executeRaw`SELECT 1 FROM "Post" WHERE id = ${postId} AND "workspaceId" = ${workspace.id} FOR UPDATE`;
-    const loaded = await loadWorkflowPost(tx, workspace.id, postId, options.blocked);
+    const loaded = await lockWorkflowPost(tx, workspace.id, postId, options.blocked);
     if (!loaded) return { ok: false as const, reason: "This post was not found in this workspace.", httpStatus: 404 as const };
     const { post, workflow } = loaded;
     const result = transition(workflow, action, actor, policyOf(workspace));

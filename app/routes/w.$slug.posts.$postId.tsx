@@ -17,7 +17,7 @@ import { describeTimeZone } from "~/domain/time-zones";
 import { isBlocking, localizeViolations } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
 import { movePost } from "~/models/post-editor.server";
-import { loadPostPage } from "~/models/post-page.server";
+import { findPostVariant, loadPostPage } from "~/models/post-page.server";
 import { addComment, decide } from "~/models/post-workflow.server";
 import { checkPostNow } from "~/models/plan-check.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
@@ -51,9 +51,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
     const submission = parseWithZod(formData, { schema: variantActionSchema });
     if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
-    const owned = await loadPostPage(workspace, postId);
+    const owned = await findPostVariant(workspace.id, postId, submission.value.variantId);
     if (!owned) notFound("This post");
-    if (!owned.post.variants.some((v) => v.id === submission.value.variantId)) notFound("This variant");
+    if (!owned.hasVariant) notFound("This variant");
     const error = await applyVariantAction(workspace, user.id, submission.value);
     return error ? data({ error, violations: [] }, { status: 409 }) : { error: null, violations: [] };
   }
