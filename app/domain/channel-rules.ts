@@ -6,7 +6,7 @@ import twitter from "twitter-text";
 import { z } from "zod";
 import { type NetworkKind, networkNames } from "./networks";
 import { findHashtags, findUrls, graphemeCount, graphemes, isEmoji, utf8Bytes } from "./text-measure";
-import type { Localized, Violation } from "./violations";
+import { type Localized, type Violation, onChannel } from "./violations";
 
 export type VariantContent = { text: string; link?: string | null; mediaUrls?: readonly string[] };
 
@@ -102,6 +102,14 @@ export const networkRules: Record<NetworkKind, NetworkRule> = {
   webhook: { limit: () => null, unit: { en: "characters", pl: "znaków" }, count: utf16Length, source: "Rytm's own webhook: no limit" },
 };
 
+/**
+ * Networks that refuse a post whose words repeat an earlier one of the same account: X
+ * (403 "duplicate content"), LinkedIn (422 DUPLICATE_POST) and Facebook ((#506) Duplicate
+ * status message), per networks.md. None documents how long it remembers [M: Rytm assumes
+ * 90 days, the cautious reading].
+ */
+export const refusesRepeatedText: Partial<Record<NetworkKind, { days: number }>> = { x: { days: 90 }, linkedin: { days: 90 }, facebook: { days: 90 } };
+
 export const BLUESKY_MAX_BYTES = 3000;
 export const THREADS_MAX_LINKS = 5;
 export const INSTAGRAM_HASHTAGS = 5;
@@ -124,7 +132,7 @@ export function checkVariant(network: NetworkKind, content: VariantContent, sett
   const count = rule.count(content.text);
   const limit = rule.limit(settings);
   const over = limit === null ? 0 : Math.max(0, count - limit);
-  const where = context.channelName ?? networkNames[network];
+  const name = context.channelName ?? networkNames[network];
   const violations: Violation[] = [];
   const block = (ruleId: Violation["ruleId"], message: Violation["message"], suggestion: Violation["suggestion"], data: Violation["data"]) =>
     violations.push({ ruleId, severity: "block", message, suggestion, postIds: [context.postId], channelId: context.channelId, data });
@@ -133,11 +141,21 @@ export function checkVariant(network: NetworkKind, content: VariantContent, sett
     block(
       "channel-length",
       {
-        en: `The ${where} text has ${count} ${rule.unit.en}; ${networkNames[network]} allows ${limit} (${over} too many).`,
-        pl: `Tekst na ${where} ma ${count} ${rule.unit.pl}; ${networkNames[network]} pozwala na ${limit} (o ${over} za dużo).`,
+        en: `The text ${onChannel("en", name, network)} has ${count} ${rule.unit.en}; ${networkNames[network]} allows ${limit} (${over} too many).`,
+        pl: `Tekst ${onChannel("pl", name, network)} ma ${count} ${rule.unit.pl}; ${networkNames[network]} pozwala na ${limit} (o ${over} za dużo).`,
       },
       { en: `Shorten it by ${over}.`, pl: `Skróć go o ${over}.` },
       { count, limit, over },
+    );
+  }
+  // twitter-text (X's own counting library) calls a text invalid that is within the length but
+  // holds code points X refuses (U+FFFE, U+FFFF, a byte order mark).
+  if (network === "x" && content.text.trim() && over === 0 && !twitter.parseTweet(content.text).valid) {
+    block(
+      "channel-characters",
+      { en: "The X text contains characters X refuses (U+FFFE, U+FFFF or U+FEFF).", pl: "Tekst na X zawiera znaki, których X nie przyjmuje (U+FFFE, U+FFFF lub U+FEFF)." },
+      { en: "Remove them; they are invisible, often pasted from another program.", pl: "Usuń je; są niewidoczne, zwykle wklejone z innego programu." },
+      {},
     );
   }
   if (network === "bluesky") {

@@ -23,6 +23,14 @@ export const defaultCategories: Category[] = [
   { id: "offer", label: "Offer (discounts, contests)", promotional: true, offer: true },
 ];
 
+// Before the rule had one severity for every channel: it stands for both kinds now.
+function legacyDuplicates(value: unknown) {
+  if (value === undefined) return {};
+  if (typeof value !== "object" || value === null || !("severity" in value)) return value;
+  const { severity: legacy, ...rest } = value as Record<string, unknown>;
+  return { sameChannel: legacy, otherChannels: legacy, ...rest };
+}
+
 export const mixRulesSchema = z.object({
   categories: z
     .array(categorySchema)
@@ -38,14 +46,19 @@ export const mixRulesSchema = z.object({
         .optional(),
     })
     .prefault({}),
-  duplicates: z
-    .object({
-      severity: severity.default("block"),
+  // Same words within the window: again on one channel, on another channel in another post,
+  // and across the channels of one post (one grouped finding). Near-duplicates by similarity.
+  duplicates: z.preprocess(
+    legacyDuplicates,
+    z.object({
+      sameChannel: severity.default("block"),
+      otherChannels: severity.default("block"),
+      withinPost: severity.default("warn"),
       windowDays: z.number().int().min(1).max(3650).default(90),
       nearSeverity: severity.default("warn"),
       nearThreshold: z.number().min(0.5).max(1).default(0.8),
-    })
-    .prefault({}),
+    }),
+  ),
   offers: z
     .object({ severity: severity.default("warn"), perWeek: z.number().int().min(0).max(50).default(2) })
     .prefault({}),

@@ -1,21 +1,40 @@
 // The content-mix rules. Each rule looks at one post and what came before it on its
 // channel (or, for duplicates, in the workspace), so every conflict is reported once, on
-// the later post, naming the earlier ones. `evaluatePlan` checks a whole plan;
-// `evaluateNewPost` checks one post against an existing plan, including the conflicts it
-// would cause for posts after it.
+// the later post, naming the earlier ones by title and local time. A post never conflicts
+// with itself: not with its own variants (their shared words are one grouped finding), not
+// with its earlier text, and not with the other dates of its own recurring series.
+//
+// `evaluatePlan` checks a whole plan; `evaluateNewPost` checks one post against a plan:
+// its own violations (what the calendar will show on it) and, apart, the violations it
+// would cause on later posts. Every suggested time is verified by the same engine: the
+// earliest slot at which the post breaks no blocking rule.
 import { DateTime } from "luxon";
-import { channelSettingsSchema, checkVariant } from "./channel-rules";
+import { channelSettingsSchema, checkVariant, refusesRepeatedText } from "./channel-rules";
 import type { MixRules } from "./mix-rules-settings";
 import { networkNames } from "./networks";
 import { type IndexedItem, PlanIndex, type PlanItem, compareItems } from "./plan-index";
 import { estimatedSimilarity, jaccard, shingles } from "./text-fingerprint";
-import { type Locale, type Localized, type Violation, posts } from "./violations";
+import {
+  type Locale,
+  type Localized,
+  type RelatedPost,
+  type RuleId,
+  type Violation,
+  distinctViolations,
+  listOf,
+  networkGenitive,
+  nonPromotionalPosts,
+  offers,
+  onChannel,
+} from "./violations";
 import { localDateTime, zoneOffsets } from "./zone-offsets";
 
 const DAY = 86_400_000;
+const WEEK = 7 * DAY;
 // Four standard errors of a 64-slot MinHash estimate near 0.8: a true match is not screened out.
 const SIGNATURE_SLACK = 0.2;
-const WEEK = 7 * DAY;
+/** How far ahead a suggested time is looked for. */
+export const SUGGESTION_DAYS = 60;
 
 export type PlanChannel = { id: string; name: string; network: PlanItem["network"]; enabled: boolean; settings?: unknown };
 
@@ -25,6 +44,8 @@ export type PlanContext = {
   channels?: readonly PlanChannel[];
   /** The visible range, for the quiet-channel rule. */
   horizon?: { from: number; to: number };
+  /** Suggested times are never before this instant (the app passes the present; a spreadsheet has none). */
+  now?: number;
 };
 
 type RuleCheck = (item: IndexedItem, index: PlanIndex, ctx: Context) => Violation[];
@@ -65,65 +86,71 @@ function context(ctx: PlanContext): Context {
 const both = (make: (l: Locale) => string): Localized => ({ en: make("en"), pl: make("pl") });
 const unique = (ids: string[]) => [...new Set(ids)];
 
+/** How a person names a post: its title, or the start of its words when it has none. */
+export function nameOf(item: Pick<PlanItem, "title" | "text">): string {
+  const title = item.title?.trim();
+  if (title) return title;
+  const words = item.text.replace(/\s+/g, " ").trim();
+  return words.length > 40 ? `${words.slice(0, 39).trimEnd()}…` : words;
+}
+const related = (items: readonly IndexedItem[]): RelatedPost[] => {
+  const seen = new Set<string>();
+  return items
+    .filter((i) => !seen.has(i.postId) && seen.add(i.postId))
+    .map((i) => ({ postId: i.postId, title: nameOf(i), at: i.at, channelName: i.channelName }));
+};
+/** “Title” (Tue 1 Dec, 09:00) — in Polish quotation marks for Polish. */
+const named = (ctx: Context, item: IndexedItem, l: Locale) => (l === "en" ? `“${nameOf(item)}” (${ctx.when(item.at, l)})` : `„${nameOf(item)}” (${ctx.when(item.at, l)})`);
+const sameIdea = (a: PlanItem, b: PlanItem) => a.postId === b.postId || (a.seriesId != null && a.seriesId === b.seriesId);
+
+/** Rules whose violation a new time can cure: their suggestion is a verified slot. */
+const timeRules: readonly RuleId[] = ["self-promotion", "self-promotion-share", "offer-flood", "daily-cap", "spacing"];
+
 const selfPromotion: RuleCheck = (item, index, ctx) => {
   const rule = ctx.rules.selfPromotion;
-  if (!ctx.promotional.has(item.category)) return [];
+  if (!ctx.promotional.has(item.category) || rule.severity === "off") return [];
   const found: Violation[] = [];
   const list = index.channelItems(item.channelId);
   const at = index.positionOf(item);
-  if (rule.severity !== "off") {
-    const window = list.slice(Math.max(0, at - (rule.onePer - 1)), at + 1);
-    const promos = window.filter((p) => ctx.promotional.has(p.category));
-    if (promos.length > 1) {
-      const previous = promos.at(-2)!;
-      const between = window.length - 1 - window.indexOf(previous) - 1;
-      const needed = rule.onePer - 1 - between;
-      // The (N-1)th post after the previous promotional one, not counting this post.
-      const from = list.indexOf(previous, Math.max(0, at - rule.onePer));
-      const following = list.slice(from + 1, from + rule.onePer + 1).filter((p) => p !== item);
-      const after = following[rule.onePer - 2];
-      found.push({
-        ruleId: "self-promotion",
-        severity: rule.severity,
-        postIds: unique([item.postId, ...promos.slice(0, -1).map((p) => p.postId)]),
-        channelId: item.channelId,
-        data: { promotional: promos.length, window: window.length, onePer: rule.onePer },
-        message: {
-          en: `${promos.length} of the last ${window.length} ${item.channelName} posts are promotional; the limit is 1 in ${rule.onePer}.`,
-          pl: `${promos.length} z ostatnich ${window.length} postów na ${item.channelName} to promocja; limit to 1 na ${rule.onePer}.`,
-        },
-        suggestion: after
-          ? both((l) =>
-              l === "en"
-                ? `Move it after ${ctx.when(after.at, l)}, or plan ${posts(l, needed)} that are not promotional before it.`
-                : `Przenieś go na później niż ${ctx.when(after.at, l)} albo zaplanuj przed nim ${posts(l, needed)} niepromocyjne.`,
-            )
-          : both((l) =>
-              l === "en"
-                ? `Plan ${posts(l, needed)} that are not promotional between ${ctx.when(previous.at, l)} and this one.`
-                : `Zaplanuj ${posts(l, needed)} niepromocyjne między ${ctx.when(previous.at, l)} a tym postem.`,
-            ),
-      });
-    }
+  const window = list.slice(Math.max(0, at - (rule.onePer - 1)), at + 1);
+  const promos = window.filter((p) => ctx.promotional.has(p.category));
+  if (promos.length > 1) {
+    const previous = promos.at(-2)!;
+    const between = window.length - 1 - window.indexOf(previous) - 1;
+    const needed = rule.onePer - 1 - between;
+    const others = promos.filter((p) => p !== item);
+    found.push({
+      ruleId: "self-promotion",
+      severity: rule.severity,
+      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
+      related: related(others),
+      channelId: item.channelId,
+      data: { promotional: promos.length, window: window.length, onePer: rule.onePer, needed },
+      message: both((l) =>
+        l === "en"
+          ? `${promos.length} of the last ${window.length} posts ${onChannel(l, item.channelName, item.network)} are promotional; the limit is 1 in ${rule.onePer}.`
+          : `${promos.length} z ostatnich ${window.length} postów ${onChannel(l, item.channelName, item.network)} to promocja; limit to 1 na ${rule.onePer}.`,
+      ),
+    });
   }
   const share = rule.maxShare;
-  if (share && rule.severity !== "off") {
-    const window = index.windowUpTo(item, item.at - share.days * DAY + 1);
-    const promos = window.filter((p) => ctx.promotional.has(p.category));
-    const percent = Math.round((promos.length / window.length) * 100);
+  if (share) {
+    const shareWindow = index.windowUpTo(item, item.at - share.days * DAY + 1);
+    const sharePromos = shareWindow.filter((p) => ctx.promotional.has(p.category));
+    const percent = Math.round((sharePromos.length / shareWindow.length) * 100);
     if (percent > share.percent) {
+      const others = sharePromos.filter((p) => p !== item);
       found.push({
         ruleId: "self-promotion-share",
         severity: rule.severity,
-        postIds: unique([item.postId, ...promos.filter((p) => p !== item).map((p) => p.postId)]),
+        postIds: unique([item.postId, ...others.map((p) => p.postId)]),
+        related: related(others),
         channelId: item.channelId,
         data: { percent, limit: share.percent, days: share.days },
-        message: {
-          en: `${percent}% of ${item.channelName} posts in the ${share.days} days up to this one are promotional (${promos.length} of ${window.length}); the limit is ${share.percent}%.`,
-          pl: `${percent}% postów na ${item.channelName} w ciągu ${share.days} dni do tego postu to promocja (${promos.length} z ${window.length}); limit to ${share.percent}%.`,
-        },
-        suggestion: both((l) =>
-          l === "en" ? "Add posts that are useful to your audience, or move this one later." : "Dodaj posty przydatne dla odbiorców albo przesuń ten później.",
+        message: both((l) =>
+          l === "en"
+            ? `${percent}% of the posts ${onChannel(l, item.channelName, item.network)} in the ${share.days} days up to this one are promotional (${sharePromos.length} of ${shareWindow.length}); the limit is ${share.percent}%.`
+            : `${percent}% postów ${onChannel(l, item.channelName, item.network)} w ciągu ${share.days} dni do tego postu to promocja (${sharePromos.length} z ${shareWindow.length}); limit to ${share.percent}%.`,
         ),
       });
     }
@@ -134,36 +161,36 @@ const selfPromotion: RuleCheck = (item, index, ctx) => {
 const duplicates: RuleCheck = (item, index, ctx) => {
   const rule = ctx.rules.duplicates;
   const from = item.at - rule.windowDays * DAY;
-  const earlier = (other: IndexedItem) => other !== item && other.at >= from && compareItems(other, item) < 0;
+  const severityFor = (other: IndexedItem) => (other.channelId === item.channelId ? rule.sameChannel : rule.otherChannels);
+  const earlier = (other: IndexedItem) => other !== item && !sameIdea(other, item) && other.at >= from && compareItems(other, item) < 0;
   const where = (other: IndexedItem, l: Locale) =>
     other.channelId === item.channelId
       ? l === "en"
-        ? `on ${item.channelName} already (${ctx.when(other.at, l)}), within ${rule.windowDays} days`
-        : `już na ${item.channelName} (${ctx.when(other.at, l)}), w ciągu ${rule.windowDays} dni`
+        ? `${onChannel(l, item.channelName, item.network)} already, within ${rule.windowDays} days: ${named(ctx, other, l)}`
+        : `już ${onChannel(l, item.channelName, item.network)} w ciągu ${rule.windowDays} dni: ${named(ctx, other, l)}`
       : l === "en"
-        ? `on ${other.channelName} too (${ctx.when(other.at, l)})`
-        : `także na ${other.channelName} (${ctx.when(other.at, l)})`;
+        ? `${onChannel(l, other.channelName, other.network)} too: ${named(ctx, other, l)}`
+        : `także ${onChannel(l, other.channelName, other.network)}: ${named(ctx, other, l)}`;
 
-  if (rule.severity !== "off") {
-    const same = (index.byExact.get(item.fingerprint.exact) ?? []).filter((o) => earlier(o) && o.normalized === item.normalized);
-    const closest = same.sort(compareItems).at(-1);
-    if (closest) {
-      return [
-        {
-          ruleId: "duplicate",
-          severity: rule.severity,
-          postIds: unique([item.postId, closest.postId]),
-          channelId: item.channelId,
-          data: { similarity: 1, windowDays: rule.windowDays },
-          message: both((l) => (l === "en" ? `The same text is planned ${where(closest, l)}.` : `Ten sam tekst jest zaplanowany ${where(closest, l)}.`)),
-          suggestion: both((l) =>
-            l === "en"
-              ? `Write a version for ${networkNames[item.network]}'s audience: each channel needs its own text.`
-              : `Napisz wersję dla odbiorców ${networkNames[item.network]}: każdy kanał potrzebuje własnego tekstu.`,
-          ),
-        },
-      ];
-    }
+  const same = (index.byExact.get(item.fingerprint.exact) ?? []).filter((o) => earlier(o) && o.normalized === item.normalized && severityFor(o) !== "off");
+  const closest = same.sort(compareItems).at(-1);
+  if (closest) {
+    return [
+      {
+        ruleId: "duplicate",
+        severity: severityFor(closest) as "block" | "warn",
+        postIds: unique([item.postId, closest.postId]),
+        related: related([closest]),
+        channelId: item.channelId,
+        data: { similarity: 1, windowDays: rule.windowDays },
+        message: both((l) => (l === "en" ? `The same text is planned ${where(closest, l)}.` : `Ten sam tekst jest zaplanowany ${where(closest, l)}.`)),
+        suggestion: both((l) =>
+          l === "en"
+            ? `Write a version for ${networkGenitive(l, item.network)} audience: each channel needs its own text.`
+            : `Napisz wersję dla odbiorców ${networkGenitive(l, item.network)}: każdy kanał potrzebuje własnego tekstu.`,
+        ),
+      },
+    ];
   }
   if (rule.nearSeverity === "off") return [];
   // The MinHash estimate screens candidates cheaply; the reported similarity is exact.
@@ -185,14 +212,78 @@ const duplicates: RuleCheck = (item, index, ctx) => {
       ruleId: "near-duplicate",
       severity: rule.nearSeverity,
       postIds: unique([item.postId, other.postId]),
+      related: related([other]),
       channelId: item.channelId,
       data: { similarity: Math.floor(similarity * 1000) / 1000, threshold: rule.nearThreshold },
       message: both((l) =>
-        l === "en"
-          ? `This text is ${percent}% the same as one planned ${where(other, l)}.`
-          : `Ten tekst w ${percent}% pokrywa się z zaplanowanym ${where(other, l)}.`,
+        l === "en" ? `This text is ${percent}% the same as one planned ${where(other, l)}.` : `Ten tekst w ${percent}% pokrywa się z zaplanowanym ${where(other, l)}.`,
       ),
       suggestion: both((l) => (l === "en" ? "Rephrase it rather than reuse it." : "Przeredaguj go zamiast powtarzać.")),
+    },
+  ];
+};
+
+// One post's channels sharing the same words: one finding for the group, on its first channel.
+const sharedWords: RuleCheck = (item, index, ctx) => {
+  const severity = ctx.rules.duplicates.withinPost;
+  if (severity === "off") return [];
+  const group = index.postItems(item.postId).filter((o) => o.normalized === item.normalized);
+  if (group.length < 2 || group[0] !== item) return [];
+  const names = group.map((o) => o.channelName);
+  return [
+    {
+      ruleId: "shared-words",
+      severity,
+      postIds: [item.postId],
+      channelId: item.channelId,
+      data: { channels: group.length },
+      message: both((l) =>
+        l === "en"
+          ? `${listOf(l, names)} use the same words; each network's audience reads differently.`
+          : `${listOf(l, names)} mają ten sam tekst; odbiorcy każdej sieci czytają inaczej.`,
+      ),
+      suggestion: both((l) => (l === "en" ? "Adapt the words for each channel." : "Dostosuj tekst do każdego kanału.")),
+    },
+  ];
+};
+
+// The network itself refuses repeated words on one account, whatever the mix rules say;
+// reported when the mix rule does not already block the same pair (a series repeating
+// itself, or a workspace that lets duplicates through).
+const networkDuplicate: RuleCheck = (item, index, ctx) => {
+  const refuses = refusesRepeatedText[item.network];
+  if (!refuses) return [];
+  const from = item.at - refuses.days * DAY;
+  const mixBlocks = (other: IndexedItem) => !sameIdea(other, item) && ctx.rules.duplicates.sameChannel === "block" && other.at >= item.at - ctx.rules.duplicates.windowDays * DAY;
+  const earlier = (index.byExact.get(item.fingerprint.exact) ?? []).filter(
+    (o) => o !== item && o.postId !== item.postId && o.channelId === item.channelId && o.normalized === item.normalized && o.at >= from && compareItems(o, item) < 0,
+  );
+  const closest = earlier.sort(compareItems).at(-1);
+  if (!closest || mixBlocks(closest)) return [];
+  const series = sameIdea(closest, item);
+  const network = networkNames[item.network];
+  return [
+    {
+      ruleId: "network-duplicate",
+      severity: "block",
+      postIds: unique([item.postId, closest.postId]),
+      related: related([closest]),
+      channelId: item.channelId,
+      data: { days: refuses.days },
+      message: both((l) =>
+        l === "en"
+          ? `${network} refuses a post with the same words as an earlier one on the account: ${named(ctx, closest, l)}.`
+          : `${network} odrzuca post o tych samych słowach co wcześniejszy na tym koncie: ${named(ctx, closest, l)}.`,
+      ),
+      suggestion: both((l) =>
+        series
+          ? l === "en"
+            ? `Give this series texts that rotate ${onChannel(l, item.channelName, item.network)}, so no date repeats the one before.`
+            : `Daj tej serii teksty, które zmieniają się ${onChannel(l, item.channelName, item.network)}, by żaden termin nie powtarzał poprzedniego.`
+          : l === "en"
+            ? "Change the words."
+            : "Zmień treść.",
+      ),
     },
   ];
 };
@@ -200,21 +291,22 @@ const duplicates: RuleCheck = (item, index, ctx) => {
 const offerFlood: RuleCheck = (item, index, ctx) => {
   const rule = ctx.rules.offers;
   if (rule.severity === "off" || !ctx.offer.has(item.category)) return [];
-  const offers = index.windowUpTo(item, item.at - WEEK + 1).filter((p) => ctx.offer.has(p.category));
-  if (offers.length <= rule.perWeek) return [];
-  const earliest = offers[offers.length - 1 - rule.perWeek]!.at + WEEK;
+  const found = index.windowUpTo(item, item.at - WEEK + 1).filter((p) => ctx.offer.has(p.category));
+  if (found.length <= rule.perWeek) return [];
+  const others = found.filter((p) => p !== item);
   return [
     {
       ruleId: "offer-flood",
       severity: rule.severity,
-      postIds: unique([item.postId, ...offers.filter((p) => p !== item).map((p) => p.postId)]),
+      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
+      related: related(others),
       channelId: item.channelId,
-      data: { offers: offers.length, perWeek: rule.perWeek },
-      message: {
-        en: `${offers.length} offers, discounts or contests on ${item.channelName} within 7 days; the limit is ${rule.perWeek} a week.`,
-        pl: `${offers.length} ofert, rabatów lub konkursów na ${item.channelName} w ciągu 7 dni; limit to ${rule.perWeek} na tydzień.`,
-      },
-      suggestion: both((l) => (l === "en" ? `Move it to ${ctx.when(earliest, l)} or later.` : `Przenieś go na ${ctx.when(earliest, l)} lub później.`)),
+      data: { offers: found.length, perWeek: rule.perWeek },
+      message: both((l) =>
+        l === "en"
+          ? `${offers(l, found.length)} ${onChannel(l, item.channelName, item.network)} within 7 days; the limit is ${rule.perWeek} a week.`
+          : `${offers(l, found.length)} ${onChannel(l, item.channelName, item.network)} w ciągu 7 dni; limit to ${rule.perWeek} na tydzień.`,
+      ),
     },
   ];
 };
@@ -227,18 +319,20 @@ const dailyCap: RuleCheck = (item, index, ctx) => {
   const position = upToItem.length;
   if (position <= rule.perDay) return [];
   const date = (l: Locale) => localDateTime(ctx.timeZone, from).setLocale(l).toFormat("ccc d LLL");
+  const others = upToItem.slice(0, -1);
   return [
     {
       ruleId: "daily-cap",
       severity: rule.severity,
-      postIds: unique([item.postId, ...upToItem.slice(0, -1).map((p) => p.postId)]),
+      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
+      related: related(others),
       channelId: item.channelId,
       data: { count: position, perDay: rule.perDay },
-      message: {
-        en: `This is post ${position} on ${item.channelName} on ${date("en")}; the cap is ${rule.perDay} a day.`,
-        pl: `To ${position}. post na ${item.channelName} w dniu ${date("pl")}; limit to ${rule.perDay} dziennie.`,
-      },
-      suggestion: both((l) => (l === "en" ? "Move it to a quieter day." : "Przenieś go na spokojniejszy dzień.")),
+      message: both((l) =>
+        l === "en"
+          ? `This is post ${position} ${onChannel(l, item.channelName, item.network)} on ${date(l)}; the cap is ${rule.perDay} a day.`
+          : `To ${position}. post ${onChannel(l, item.channelName, item.network)} w dniu ${date(l)}; limit to ${rule.perDay} dziennie.`,
+      ),
     },
   ];
 };
@@ -251,19 +345,19 @@ const spacing: RuleCheck = (item, index, ctx) => {
   if (!previous) return [];
   const gap = Math.round((item.at - previous.at) / 60_000);
   if (gap >= rule.minutes) return [];
-  const earliest = previous.at + rule.minutes * 60_000;
   return [
     {
       ruleId: "spacing",
       severity: rule.severity,
       postIds: unique([item.postId, previous.postId]),
+      related: related([previous]),
       channelId: item.channelId,
       data: { minutes: gap, minimum: rule.minutes },
-      message: {
-        en: `Only ${gap} minutes after the previous ${item.channelName} post; keep at least ${rule.minutes} minutes between posts.`,
-        pl: `Tylko ${gap} min po poprzednim poście na ${item.channelName}; zachowaj co najmniej ${rule.minutes} min odstępu.`,
-      },
-      suggestion: both((l) => (l === "en" ? `Move it to ${ctx.when(earliest, l)} or later.` : `Przenieś go na ${ctx.when(earliest, l)} lub później.`)),
+      message: both((l) =>
+        l === "en"
+          ? `Only ${gap} minutes after the previous post ${onChannel(l, item.channelName, item.network)}, ${named(ctx, previous, l)}; keep at least ${rule.minutes} minutes between posts.`
+          : `Tylko ${gap} min po poprzednim poście ${onChannel(l, item.channelName, item.network)}, ${named(ctx, previous, l)}; zachowaj co najmniej ${rule.minutes} min odstępu.`,
+      ),
     },
   ];
 };
@@ -278,12 +372,15 @@ const channelLimits: RuleCheck = (item, _index, ctx) => {
   }).violations;
 };
 
-const ruleChecks: RuleCheck[] = [channelLimits, selfPromotion, duplicates, offerFlood, dailyCap, spacing];
+const ruleChecks: RuleCheck[] = [channelLimits, networkDuplicate, sharedWords, selfPromotion, duplicates, offerFlood, dailyCap, spacing];
 
 function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
   const rule = ctx.rules.quietChannel;
   if (rule.severity === "off" || !ctx.horizon) return [];
-  const { from, to } = ctx.horizon;
+  // A quiet past cannot be planned any more: from the present on, when the present is known.
+  const from = Math.max(ctx.horizon.from, ctx.now ?? ctx.horizon.from);
+  const to = ctx.horizon.to;
+  if (to <= from) return [];
   const limit = rule.days * DAY;
   const found: Violation[] = [];
   for (const channel of ctx.channels ?? []) {
@@ -295,49 +392,142 @@ function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
       if (end.at - start.at <= limit) continue;
       const days = Math.floor((end.at - start.at) / DAY);
       const day = (at: number, l: Locale) => localDateTime(ctx.timeZone, at).setLocale(l).toFormat("d LLL");
+      const around = [start.post, end.post].filter((p): p is IndexedItem => !!p);
       found.push({
         ruleId: "quiet-channel",
         severity: rule.severity,
-        postIds: [start.post, end.post].filter((p): p is IndexedItem => !!p).map((p) => p.postId),
+        // About the channel, not a post: the posts around the gap are named, none is blamed.
+        postIds: [],
+        related: related(around),
         channelId: channel.id,
         data: { days, limit: rule.days, from: start.at, to: end.at },
-        message: {
-          en: `Nothing is planned on ${channel.name} from ${day(start.at, "en")} to ${day(end.at, "en")} (${days} days); a quiet profile looks forgotten. The limit is ${rule.days} days.`,
-          pl: `Na ${channel.name} nic nie jest zaplanowane od ${day(start.at, "pl")} do ${day(end.at, "pl")} (${days} dni); milczący profil wygląda na porzucony. Limit to ${rule.days} dni.`,
-        },
-        suggestion: both((l) =>
-          l === "en" ? `Plan a post by ${ctx.when(start.at + limit, l)}.` : `Zaplanuj post najpóźniej na ${ctx.when(start.at + limit, l)}.`,
+        message: both((l) =>
+          l === "en"
+            ? `Nothing is planned ${onChannel(l, channel.name, channel.network)} from ${day(start.at, l)} to ${day(end.at, l)} (${days} days); a quiet profile looks forgotten. The limit is ${rule.days} days.`
+            : `${onChannel(l, channel.name, channel.network).replace(/^na/, "Na")} nic nie jest zaplanowane od ${day(start.at, l)} do ${day(end.at, l)} (${days} dni); milczący profil wygląda na porzucony. Limit to ${rule.days} dni.`,
         ),
+        suggestion: both((l) => (l === "en" ? `Plan a post by ${ctx.when(start.at + limit, l)}.` : `Zaplanuj post najpóźniej na ${ctx.when(start.at + limit, l)}.`)),
       });
     }
   }
   return found;
 }
 
+// ─── Verified suggestions ────────────────────────────────────────────────────────────
+
+/**
+ * The earliest time, from the next day on (at the same local time), at which every channel
+ * of the post breaks no blocking rule and causes no blocking violation on a later post —
+ * checked by the same rules, so the advice holds when taken. A slot that also keeps clear of
+ * every timing rule (spacing, daily cap, offers, self-promotion, even as warnings) is preferred;
+ * failing that, one that only `avoid`s the rules the post breaks now.
+ */
+function suggestTime(index: PlanIndex, items: readonly IndexedItem[], ctx: Context, avoid: ReadonlySet<RuleId>): number | null {
+  const start = DateTime.fromMillis(items[0]!.at, { zone: ctx.timeZone });
+  const candidates: number[] = [];
+  for (let day = 1; day <= SUGGESTION_DAYS; day++) {
+    const at = start.plus({ days: day }).toMillis();
+    if (ctx.now === undefined || at >= ctx.now) candidates.push(at);
+  }
+  for (const item of items) index.remove(item);
+  try {
+    const fits = (at: number, bad: (v: Violation) => boolean) => {
+      const placed = items.map((i) => index.insert({ ...i, at }));
+      try {
+        return !placed.some(
+          (item) =>
+            ruleChecks.some((check) => check(item, index, ctx).some(bad)) ||
+            laterChecks.some(({ check, candidates: later }) => later(item, index, ctx).some((other) => check(other, index, ctx).some((v) => v.severity === "block" && v.postIds.includes(item.postId)))),
+        );
+      } finally {
+        for (const p of placed) index.remove(p);
+      }
+    };
+    const clear = (v: Violation) => v.severity === "block" || timeRules.includes(v.ruleId);
+    const enough = (v: Violation) => v.severity === "block" || avoid.has(v.ruleId);
+    return candidates.find((at) => fits(at, clear)) ?? candidates.find((at) => fits(at, enough)) ?? null;
+  } finally {
+    for (const item of items) index.insert(item);
+  }
+}
+
+/** Fills the suggestion of each time-curable violation with one verified slot per post. */
+function withTimeSuggestions(violations: Violation[], index: PlanIndex, ctx: Context): Violation[] {
+  const byPost = new Map<string, Violation[]>();
+  for (const v of violations) if (timeRules.includes(v.ruleId) && v.postIds[0]) byPost.set(v.postIds[0], [...(byPost.get(v.postIds[0]) ?? []), v]);
+  const slots = new Map<string, number | null>();
+  for (const [postId, found] of byPost) {
+    const items = [...index.postItems(postId)];
+    // A time cannot cure words a network refuses or a duplicate: no slot is offered then.
+    if (items.length === 0) continue;
+    slots.set(postId, suggestTime(index, items, ctx, new Set(found.map((v) => v.ruleId))));
+  }
+  return violations.map((v) => {
+    if (!timeRules.includes(v.ruleId) || !slots.has(v.postIds[0]!)) return v;
+    const slot = slots.get(v.postIds[0]!)!;
+    const needed = Number(v.data?.needed ?? 0);
+    const alternative = (l: Locale) =>
+      v.ruleId === "self-promotion" && needed > 0
+        ? l === "en"
+          ? `, or plan ${nonPromotionalPosts(l, needed)} before it`
+          : ` albo zaplanuj przed nim ${nonPromotionalPosts(l, needed)}`
+        : "";
+    const suggestion =
+      slot === null
+        ? both((l) =>
+            l === "en"
+              ? `No time in the next ${SUGGESTION_DAYS} days frees it of every blocking rule; change its category or its words${alternative(l)}.`
+              : `Żaden termin w ciągu ${SUGGESTION_DAYS} dni nie uwalnia go od blokujących reguł; zmień kategorię lub treść${alternative(l)}.`,
+          )
+        : both((l) =>
+            l === "en"
+              ? `Move it to ${ctx.when(slot, l)} (the earliest time at which it breaks no blocking rule)${alternative(l)}.`
+              : `Przenieś go na ${ctx.when(slot, l)} (najwcześniejszy termin, w którym nie łamie żadnej blokującej reguły)${alternative(l)}.`,
+          );
+    return { ...v, suggestion, data: { ...v.data, ...(slot === null ? {} : { suggestedAt: slot }) } };
+  });
+}
+
+// ─── Entry points ───────────────────────────────────────────────────────────────────
+
 /** Every violation in a plan, each conflict reported once, on the later post. */
 export function evaluatePlan(items: readonly PlanItem[], plan: PlanContext): Violation[] {
   const ctx = context(plan);
   const index = new PlanIndex([...items].sort(compareItems));
   const ordered = [...index.all()].sort(compareItems);
-  return [...ordered.flatMap((item) => ruleChecks.flatMap((check) => check(item, index, ctx))), ...quietChannels(index, ctx)];
+  const found = distinctViolations(ordered.flatMap((item) => ruleChecks.flatMap((check) => check(item, index, ctx))));
+  return [...withTimeSuggestions(found, index, ctx), ...quietChannels(index, ctx)];
 }
 
+export type PostCheck = {
+  /** The post's own violations: what the calendar shows on it, and what the gate judges. */
+  own: Violation[];
+  /** Violations the post would add to later posts (shown to whoever places it). */
+  consequences: Violation[];
+};
+
 /**
- * The violations that involve one new (or moved, or edited) post, checked against an
- * existing plan: its own, and those it would cause for the posts after it. The index is
- * left as it was.
+ * One new (or moved, or edited) post — all its channels — checked against an existing
+ * plan. The index is left as it was.
  */
-export function evaluateNewPost(index: PlanIndex, item: PlanItem, plan: PlanContext): Violation[] {
+export function evaluateNewPost(index: PlanIndex, items: readonly PlanItem[], plan: PlanContext): PostCheck {
   const ctx = context(plan);
-  const added = index.add(item);
+  const added = items.map((item) => index.add(item));
   try {
-    const own = ruleChecks.flatMap((check) => check(added, index, ctx));
-    const later = laterChecks.flatMap(({ check, candidates }) =>
-      candidates(added, index, ctx).flatMap((other) => check(other, index, ctx).filter((v) => v.postIds.includes(item.postId))),
+    const own = distinctViolations(added.flatMap((item) => ruleChecks.flatMap((check) => check(item, index, ctx))));
+    const postId = items[0]?.postId;
+    const consequences = distinctViolations(
+      added.flatMap((item) =>
+        laterChecks.flatMap(({ check, candidates }) =>
+          candidates(item, index, ctx)
+            .filter((other) => other.postId !== postId)
+            .flatMap((other) => check(other, index, ctx).filter((v) => v.postIds.includes(item.postId))),
+        ),
+      ),
     );
-    return [...own, ...later];
+    return { own: withTimeSuggestions(own, index, ctx), consequences };
   } finally {
-    index.remove(added);
+    for (const item of added) index.remove(item);
   }
 }
 
@@ -378,6 +568,15 @@ const laterChecks: { check: RuleCheck; candidates: (item: IndexedItem, index: Pl
       const end = item.at + ctx.rules.duplicates.windowDays * DAY;
       const found = new Set([...(index.byExact.get(item.fingerprint.exact) ?? []), ...index.bandNeighbours(item)]);
       return [...found].filter((other) => other !== item && compareItems(other, item) > 0 && other.at <= end).sort(compareItems);
+    },
+  },
+  {
+    check: networkDuplicate,
+    candidates: (item, index) => {
+      const refuses = refusesRepeatedText[item.network];
+      if (!refuses) return [];
+      const end = item.at + refuses.days * DAY;
+      return (index.byExact.get(item.fingerprint.exact) ?? []).filter((o) => o !== item && o.channelId === item.channelId && compareItems(o, item) > 0 && o.at <= end);
     },
   },
 ];

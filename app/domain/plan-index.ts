@@ -19,15 +19,23 @@ export type PlanItem = {
   mediaUrls?: readonly string[];
   /** Stored with the variant; computed here when absent. */
   fingerprint?: Fingerprint;
+  /** How people name the post (violations name the other posts by it). */
+  title?: string;
+  /** The recurring series the post is a date of: one idea, never a duplicate of itself. */
+  seriesId?: string | null;
 };
 
 export type IndexedItem = PlanItem & { fingerprint: Fingerprint; normalized: string; signature: Uint32Array };
 
-/** Posts go in time order; equal times are ordered by post and channel, so that the
- *  result never depends on the order the plan was given in. */
+/**
+ * Posts go in time order; equal times are ordered by what a person sees — title, channel
+ * name, words — and only then by ids, so that the result depends neither on the order the
+ * plan was given in nor on the ids a database or a spreadsheet gave it.
+ */
 export function compareItems(a: PlanItem, b: PlanItem): number {
-  return a.at - b.at || (a.postId < b.postId ? -1 : a.postId > b.postId ? 1 : 0) || (a.channelId < b.channelId ? -1 : a.channelId > b.channelId ? 1 : 0);
+  return a.at - b.at || text(a.title, b.title) || text(a.channelName, b.channelName) || text(a.text, b.text) || text(a.postId, b.postId) || text(a.channelId, b.channelId);
 }
+const text = (a: string | undefined, b: string | undefined) => ((a ?? "") < (b ?? "") ? -1 : (a ?? "") > (b ?? "") ? 1 : 0);
 
 /** The first position in a time-ordered list whose item does not come before `item`. */
 function lowerBound(list: readonly PlanItem[], item: PlanItem): number {
@@ -51,6 +59,7 @@ export class PlanIndex {
   readonly byChannel = new Map<string, IndexedItem[]>();
   readonly byExact = new Map<string, IndexedItem[]>();
   readonly byBand = new Map<string, IndexedItem[]>();
+  readonly byPost = new Map<string, IndexedItem[]>();
 
   constructor(items: Iterable<PlanItem> = []) {
     for (const item of items) this.add(item);
@@ -59,10 +68,17 @@ export class PlanIndex {
   add(item: PlanItem): IndexedItem {
     const normalized = normalizeText(item.text);
     const signature = minhash(normalized);
-    const indexed: IndexedItem = { ...item, normalized, signature, fingerprint: item.fingerprint ?? fingerprint(item.text, normalized, signature) };
-    const channel = this.byChannel.get(item.channelId) ?? [];
-    this.byChannel.set(item.channelId, channel);
+    return this.insert({ ...item, normalized, signature, fingerprint: item.fingerprint ?? fingerprint(item.text, normalized, signature) });
+  }
+
+  /** Puts an item already indexed once (or a copy of it at another time) back, without hashing its text again. */
+  insert(indexed: IndexedItem): IndexedItem {
+    const channel = this.byChannel.get(indexed.channelId) ?? [];
+    this.byChannel.set(indexed.channelId, channel);
     channel.splice(lowerBound(channel, indexed), 0, indexed);
+    const post = this.byPost.get(indexed.postId) ?? [];
+    this.byPost.set(indexed.postId, post);
+    post.splice(lowerBound(post, indexed), 0, indexed);
     const push = (map: Map<string, IndexedItem[]>, key: string) => {
       const list = map.get(key);
       if (list) list.push(indexed);
@@ -75,12 +91,18 @@ export class PlanIndex {
 
   remove(item: IndexedItem) {
     removeFrom(this.byChannel.get(item.channelId), item);
+    removeFrom(this.byPost.get(item.postId), item);
     removeFrom(this.byExact.get(item.fingerprint.exact), item);
     for (const band of item.fingerprint.bands) removeFrom(this.byBand.get(band), item);
   }
 
   channelItems(channelId: string): readonly IndexedItem[] {
     return this.byChannel.get(channelId) ?? [];
+  }
+
+  /** The channels of one post, in time and channel order. */
+  postItems(postId: string): readonly IndexedItem[] {
+    return this.byPost.get(postId) ?? [];
   }
 
   /** Position of the item in its channel's time order. */

@@ -1,5 +1,8 @@
 // What every rule check returns: a rule id, how serious it is, what is wrong in plain
-// words (English and Polish), which posts are involved and what would fix it.
+// words (English and Polish), which posts are involved (named by title and local time)
+// and what would fix it.
+import type { NetworkKind } from "./networks";
+
 export type Severity = "block" | "warn";
 export type Localized = { en: string; pl: string };
 export type Locale = keyof Localized;
@@ -10,14 +13,23 @@ export type RuleId =
   | "channel-links"
   | "channel-hashtags"
   | "channel-media"
+  | "channel-characters"
+  | "network-duplicate"
   | "self-promotion"
   | "self-promotion-share"
   | "duplicate"
   | "near-duplicate"
+  | "shared-words"
   | "offer-flood"
   | "daily-cap"
   | "spacing"
   | "quiet-channel";
+
+/** The network's own limits: the network would refuse the post, so an owner cannot override them. */
+export const channelRuleIds: readonly RuleId[] = ["channel-length", "channel-bytes", "channel-links", "channel-hashtags", "channel-media", "channel-characters", "network-duplicate"];
+
+/** Another post a violation names: the UI links it, by its title and local time. */
+export type RelatedPost = { postId: string; title: string; at: number; channelName: string };
 
 export type Violation = {
   ruleId: RuleId;
@@ -26,6 +38,8 @@ export type Violation = {
   suggestion?: Localized;
   /** The posts involved, the one the violation is about first. */
   postIds: string[];
+  /** The other posts involved, as a person would name them. */
+  related?: RelatedPost[];
   channelId?: string;
   /** The numbers behind the message, for a UI to render its own way. */
   data?: Record<string, number | string>;
@@ -33,7 +47,23 @@ export type Violation = {
 
 export const isBlocking = (violations: readonly Violation[]) => violations.some((v) => v.severity === "block");
 
-/** Polish needs three plural forms: 1 post, 2 posty, 5 postów. */
+/** The blocking violations an owner's override covers: the mix rules it names, never a network's own limit. */
+export function uncoveredBlocking(violations: readonly Violation[], overridden: readonly string[]): Violation[] {
+  return violations.filter((v) => v.severity === "block" && (channelRuleIds.includes(v.ruleId) || !overridden.includes(v.ruleId)));
+}
+
+/** Each violation once: the same rule about the same post on the same channel is one finding. */
+export function distinctViolations(violations: readonly Violation[]): Violation[] {
+  const seen = new Set<string>();
+  return violations.filter((v) => {
+    const key = `${v.ruleId}|${v.postIds[0] ?? ""}|${v.channelId ?? ""}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Plural forms by the language's own rules (Polish has three: 1 post, 2 posty, 5 postów). */
 const pluralRules = { en: new Intl.PluralRules("en"), pl: new Intl.PluralRules("pl") };
 
 export function plural(locale: Locale, n: number, forms: { one: string; few?: string; many: string }): string {
@@ -45,7 +75,79 @@ export function plural(locale: Locale, n: number, forms: { one: string; few?: st
 export const posts = (locale: Locale, n: number) =>
   locale === "pl" ? plural("pl", n, { one: "post", few: "posty", many: "postów" }) : plural("en", n, { one: "post", many: "posts" });
 
-export type LocalizedViolation = { ruleId: RuleId; severity: Severity; message: string; suggestion: string | null; postIds: string[]; channelId: string | null };
+/** "1 more post that is not promotional" / "1 post niepromocyjny", "2 posty niepromocyjne", "5 postów niepromocyjnych". */
+export const nonPromotionalPosts = (locale: Locale, n: number) =>
+  locale === "pl"
+    ? plural("pl", n, { one: "post niepromocyjny", few: "posty niepromocyjne", many: "postów niepromocyjnych" })
+    : plural("en", n, { one: "more post that is not promotional", many: "more posts that are not promotional" });
+
+/** "3 offers, discounts or contests" / "3 oferty, rabaty lub konkursy", "5 ofert, rabatów lub konkursów". */
+export const offers = (locale: Locale, n: number) =>
+  locale === "pl"
+    ? plural("pl", n, { one: "oferta, rabat lub konkurs", few: "oferty, rabaty lub konkursy", many: "ofert, rabatów lub konkursów" })
+    : plural("en", n, { one: "offer, discount or contest", many: "offers, discounts or contests" });
+
+// Polish declines the networks' names; a channel's own name is quoted after "kanał" instead,
+// because a name a person chose cannot be declined by rule.
+const locative: Record<NetworkKind, string> = {
+  x: "X",
+  mastodon: "Mastodonie",
+  bluesky: "Bluesky",
+  linkedin: "LinkedInie",
+  facebook: "Facebooku",
+  instagram: "Instagramie",
+  threads: "Threads",
+  tiktok: "TikToku",
+  webhook: "webhooku",
+};
+const genitive: Record<NetworkKind, string> = {
+  x: "X",
+  mastodon: "Mastodona",
+  bluesky: "Bluesky",
+  linkedin: "LinkedIna",
+  facebook: "Facebooka",
+  instagram: "Instagrama",
+  threads: "Threads",
+  tiktok: "TikToka",
+  webhook: "webhooka",
+};
+const networkTitles: Record<NetworkKind, string> = {
+  x: "X",
+  mastodon: "Mastodon",
+  bluesky: "Bluesky",
+  linkedin: "LinkedIn",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  threads: "Threads",
+  tiktok: "TikTok",
+  webhook: "Webhook",
+};
+
+/** "on LinkedIn" / "na LinkedInie"; "on Muzeum (LinkedIn)" / "na kanale „Muzeum (LinkedIn)”". */
+export function onChannel(locale: Locale, channelName: string, network: NetworkKind): string {
+  if (locale === "en") return `on ${channelName}`;
+  return channelName === networkTitles[network] ? `na ${locative[network]}` : `na kanale „${channelName}”`;
+}
+
+/** "LinkedIn's" / "LinkedIna" (a network's audience). */
+export const networkGenitive = (locale: Locale, network: NetworkKind) => (locale === "en" ? `${networkTitles[network]}'s` : genitive[network]);
+
+/** A list in the language's own way: "X, LinkedIn and Mastodon" / "X, LinkedIn i Mastodon". */
+export function listOf(locale: Locale, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items);
+}
+
+export type LocalizedViolation = {
+  ruleId: RuleId;
+  severity: Severity;
+  message: string;
+  suggestion: string | null;
+  postIds: string[];
+  related: RelatedPost[];
+  channelId: string | null;
+  /** The verified time the suggestion proposes, when it proposes one. */
+  suggestedAt: number | null;
+};
 
 /** A violation in one language, as the UI and the API send it. */
 export const localizeViolations = (violations: readonly Violation[], locale: Locale): LocalizedViolation[] =>
@@ -55,5 +157,7 @@ export const localizeViolations = (violations: readonly Violation[], locale: Loc
     message: v.message[locale],
     suggestion: v.suggestion?.[locale] ?? null,
     postIds: v.postIds,
+    related: v.related ?? [],
     channelId: v.channelId ?? null,
+    suggestedAt: typeof v.data?.suggestedAt === "number" ? v.data.suggestedAt : null,
   }));

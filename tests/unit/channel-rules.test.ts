@@ -10,7 +10,7 @@ describe("X", () => {
     const over = checkVariant("x", { text: "a".repeat(281) });
     expect(over).toMatchObject({ count: 281, over: 1 });
     expect(over.violations[0]).toMatchObject({ ruleId: "channel-length", severity: "block" });
-    expect(over.violations[0]!.message.en).toBe("The X text has 281 weighted characters; X allows 280 (1 too many).");
+    expect(over.violations[0]!.message.en).toBe("The text on X has 281 weighted characters; X allows 280 (1 too many).");
   });
 
   it("counts a URL as 23, emoji and CJK as 2, and composes to NFC", () => {
@@ -19,6 +19,13 @@ describe("X", () => {
     expect(checkVariant("x", { text: "日本語" }).count).toBe(6);
     expect(checkVariant("x", { text: "e\u0301" }).count).toBe(1);
     expect(checkVariant("x", { text: "zażółć gęślą jaźń" }).count).toBe(17);
+  });
+
+  it("refuses a text twitter-text calls invalid, as X would, though it is within the length", () => {
+    for (const text of ["Bilety \uFFFE online", "Bilety online\uFFFF", "\uFEFFBilety online"]) {
+      expect(ruleIds(checkVariant("x", { text }))).toEqual(["channel-characters"]);
+    }
+    expect(ruleIds(checkVariant("mastodon", { text: "Bilety \uFFFE online" }))).toEqual([]);
   });
 
   it("is also written twitter", () => {
@@ -85,7 +92,7 @@ describe("other networks", () => {
 
   it("explains in Polish too", () => {
     const [violation] = checkVariant("linkedin", { text: "a".repeat(3010) }).violations;
-    expect(violation!.message.pl).toBe("Tekst na LinkedIn ma 3010 znaków; LinkedIn pozwala na 3000 (o 10 za dużo).");
+    expect(violation!.message.pl).toBe("Tekst na LinkedInie ma 3010 znaków; LinkedIn pozwala na 3000 (o 10 za dużo).");
     expect(violation!.suggestion!.pl).toBe("Skróć go o 10.");
   });
 });

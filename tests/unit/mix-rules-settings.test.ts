@@ -5,7 +5,9 @@ describe("mix-rule settings", () => {
   it("defaults to blocking self-promotion beyond 1 in 4 and verbatim duplicates, warning on the rest", () => {
     const rules = defaultMixRules();
     expect(rules.selfPromotion).toMatchObject({ severity: "block", onePer: 4 });
-    expect(rules.duplicates).toMatchObject({ severity: "block", windowDays: 90, nearSeverity: "warn", nearThreshold: 0.8 });
+    expect(rules.duplicates).toMatchObject({ sameChannel: "block", otherChannels: "block", withinPost: "warn", windowDays: 90, nearSeverity: "warn", nearThreshold: 0.8 });
+    // Settings saved before the rule told channels apart keep their one severity for both.
+    expect(mixRulesSchema.parse({ duplicates: { severity: "warn", windowDays: 30 } }).duplicates).toMatchObject({ sameChannel: "warn", otherChannels: "warn", withinPost: "warn", windowDays: 30 });
     expect(rules.offers).toMatchObject({ severity: "warn", perWeek: 2 });
     expect(rules.quietChannel).toMatchObject({ severity: "warn", days: 7 });
     expect(rules.categories.map((c) => c.id)).toEqual(["educational", "engagement", "curated", "news", "behind-the-scenes", "promotional", "offer"]);

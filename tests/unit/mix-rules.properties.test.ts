@@ -101,8 +101,50 @@ describe("mix-rule properties", () => {
           .filter((v) => v.ruleId !== "quiet-channel" && v.postIds.includes("new"))
           .map(key)
           .sort();
-        const single = evaluateNewPost(new PlanIndex(items), added, ctx).map(key).sort();
-        expect(single).toEqual(whole);
+        const { own, consequences } = evaluateNewPost(new PlanIndex(items), [added], ctx);
+        expect(own.every((v) => v.postIds[0] === "new")).toBe(true);
+        expect([...own, ...consequences].map(key).sort()).toEqual(whole);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("suggest only times that work: moved there, the post breaks no blocking rule and makes no other post break one", () => {
+    fc.assert(
+      fc.property(planArb, (items) => {
+        for (const v of evaluatePlan(items, ctx)) {
+          const at = v.data?.suggestedAt;
+          if (typeof at !== "number") continue;
+          const subject = v.postIds[0]!;
+          const moved = items.map((i) => (i.postId === subject ? { ...i, at } : i));
+          const after = evaluatePlan(moved, ctx).filter((x) => x.severity === "block" && x.postIds.includes(subject));
+          expect(after.map(key)).toEqual([]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never have a post conflict with itself or a series with its own dates, and report each finding once", () => {
+    // Posts of one to three channels sharing their words, some of them dates of one series.
+    const postArb = fc.record({ channels: fc.subarray(channels, { minLength: 1 }), category: fc.constantFrom(...rules.categories.map((c) => c.id)), minutes: fc.integer({ min: 0, max: 30 * 24 * 60 }), text: textArb, series: fc.constantFrom(null, "s1", "s2") });
+    fc.assert(
+      fc.property(fc.array(postArb, { maxLength: 12 }), (posts) => {
+        const items = posts.flatMap((p, n) =>
+          p.channels.map((c): PlanItem => ({ postId: `p${n}`, channelId: c.id, channelName: c.name, network: c.network, category: p.category, at: start + p.minutes * 60_000, text: p.text, seriesId: p.series })),
+        );
+        const series = new Map(items.map((i) => [i.postId, i.seriesId]));
+        const found = evaluatePlan(items, ctx);
+        for (const v of found) {
+          expect(new Set(v.postIds).size).toBe(v.postIds.length);
+          expect((v.related ?? []).some((r) => r.postId === v.postIds[0])).toBe(false);
+          if (v.ruleId === "duplicate" || v.ruleId === "near-duplicate") {
+            const [a, b] = v.postIds;
+            expect(series.get(a!) != null && series.get(a!) === series.get(b!)).toBe(false);
+          }
+        }
+        const finding = (v: (typeof found)[number]) => `${key(v)}|${v.data?.from ?? ""}`;
+        expect(new Set(found.map(finding)).size).toBe(found.length);
       }),
       { numRuns: 300 },
     );

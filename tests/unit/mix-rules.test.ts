@@ -13,6 +13,7 @@ const channels: PlanChannel[] = [
 let n = 0;
 const post = (day: number, category: string, text = `Unique text number ${++n} about something else entirely ${n * 7919}`, channelId = "li", time = "09:00"): PlanItem => ({
   postId: `p${++n}`,
+  title: `Post ${n}`,
   channelId,
   channelName: channelId === "li" ? "LinkedIn" : "X",
   network: channelId === "li" ? "linkedin" : "x",
@@ -33,10 +34,12 @@ describe("self-promotion", () => {
     const e = post(5, "curated");
     const [v, ...rest] = only([a, b, c, d, e], "self-promotion");
     expect(rest).toEqual([]);
-    expect(v).toMatchObject({ severity: "block", postIds: [c.postId, a.postId], channelId: "li" });
-    expect(v!.message.en).toBe("2 of the last 3 LinkedIn posts are promotional; the limit is 1 in 4.");
-    expect(v!.message.pl).toBe("2 z ostatnich 3 postów na LinkedIn to promocja; limit to 1 na 4.");
-    expect(v!.suggestion!.en).toBe("Move it after Sat 5 Dec, 09:00, or plan 2 posts that are not promotional before it.");
+    expect(v).toMatchObject({ severity: "block", postIds: [c.postId, a.postId], channelId: "li", related: [{ postId: a.postId, title: a.title, at: a.at }] });
+    expect(v!.message.en).toBe("2 of the last 3 posts on LinkedIn are promotional; the limit is 1 in 4.");
+    expect(v!.message.pl).toBe("2 z ostatnich 3 postów na LinkedInie to promocja; limit to 1 na 4.");
+    // The earliest day at the same time that passes: after d and e, three posts separate it from a.
+    expect(v!.suggestion!.en).toBe("Move it to Sun 6 Dec, 09:00 (the earliest time at which it breaks no blocking rule), or plan 2 more posts that are not promotional before it.");
+    expect(v!.suggestion!.pl).toBe("Przenieś go na niedz. 6 gru, 09:00 (najwcześniejszy termin, w którym nie łamie żadnej blokującej reguły) albo zaplanuj przed nim 2 posty niepromocyjne.");
   });
 
   it("passes with three other posts between, and counts each channel apart", () => {
@@ -48,8 +51,8 @@ describe("self-promotion", () => {
     const r = rules({ selfPromotion: { onePer: 2, maxShare: { percent: 25, days: 7 } } });
     const found = only([post(1, "news"), post(2, "promotional"), post(3, "news"), post(4, "promotional")], "self-promotion-share", r);
     expect(found.map((v) => v.message.en)).toEqual([
-      "50% of LinkedIn posts in the 7 days up to this one are promotional (1 of 2); the limit is 25%.",
-      "50% of LinkedIn posts in the 7 days up to this one are promotional (2 of 4); the limit is 25%.",
+      "50% of the posts on LinkedIn in the 7 days up to this one are promotional (1 of 2); the limit is 25%.",
+      "50% of the posts on LinkedIn in the 7 days up to this one are promotional (2 of 4); the limit is 25%.",
     ]);
   });
 
@@ -68,13 +71,16 @@ describe("duplicates", () => {
     const b = post(2, "news", "OD PIĄTKU nowa wystawa Miasto w kadrze   Bilety już w sprzedaży https://muzeum.example/w?utm_source=x&fbclid=1", "x");
     const [v] = only([a, b], "duplicate");
     expect(v).toMatchObject({ severity: "block", postIds: [b.postId, a.postId], channelId: "x" });
-    expect(v!.message.en).toBe("The same text is planned on LinkedIn too (Tue 1 Dec, 09:00).");
+    expect(v!.message.en).toBe(`The same text is planned on LinkedIn too: “${a.title}” (Tue 1 Dec, 09:00).`);
+    expect(v!.message.pl).toBe(`Ten sam tekst jest zaplanowany także na LinkedInie: „${a.title}” (wt. 1 gru, 09:00).`);
   });
 
   it("blocks the same text again on one channel within the window, not after it", () => {
     expect(only([post(1, "news", text), post(20, "news", text)], "duplicate")).toHaveLength(1);
     const r = rules({ duplicates: { windowDays: 10 } });
     expect(only([post(1, "news", text), post(20, "news", text)], "duplicate", r)).toEqual([]);
+    // …though LinkedIn itself still refuses the same words on one account.
+    expect(only([post(1, "news", text), post(20, "news", text)], "network-duplicate", r)).toHaveLength(1);
   });
 
   it("warns on a near-duplicate, naming the closest earlier post and the similarity", () => {
@@ -82,7 +88,7 @@ describe("duplicates", () => {
     const b = post(3, "news", `${text} Zapraszamy`, "x");
     const [v] = only([a, b], "near-duplicate");
     expect(v).toMatchObject({ severity: "warn", postIds: [b.postId, a.postId] });
-    expect(v!.message.en).toMatch(/^This text is 8\d% the same as one planned on LinkedIn too \(Tue 1 Dec, 09:00\)\.$/);
+    expect(v!.message.en).toMatch(/^This text is 8\d% the same as one planned on LinkedIn too: “Post \d+” \(Tue 1 Dec, 09:00\)\.$/);
     expect(v!.data!.similarity).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -93,10 +99,11 @@ describe("duplicates", () => {
 
 describe("offers, daily cap, spacing", () => {
   it("warns on a third offer within 7 days and says when it would pass", () => {
-    const found = only([post(1, "offer"), post(3, "offer"), post(5, "offer")], "offer-flood");
+    const found = only([post(1, "offer"), post(3, "offer"), post(5, "offer")], "offer-flood", rules({ selfPromotion: { severity: "off" } }));
     expect(found).toHaveLength(1);
     expect(found[0]!.message.en).toBe("3 offers, discounts or contests on LinkedIn within 7 days; the limit is 2 a week.");
-    expect(found[0]!.suggestion!.en).toBe("Move it to Tue 8 Dec, 09:00 or later.");
+    expect(found[0]!.message.pl).toBe("3 oferty, rabaty lub konkursy na LinkedInie w ciągu 7 dni; limit to 2 na tydzień.");
+    expect(found[0]!.suggestion!.en).toBe("Move it to Tue 8 Dec, 09:00 (the earliest time at which it breaks no blocking rule).");
   });
 
   it("warns past the daily cap in the workspace's own day, and on posts too close together", () => {
@@ -106,7 +113,7 @@ describe("offers, daily cap, spacing", () => {
     const spaced = only([...day, next], "spacing");
     expect(spaced).toHaveLength(0);
     const close = only([post(6, "news", undefined, "li", "09:00"), post(6, "news", undefined, "li", "09:20")], "spacing");
-    expect(close[0]!.message.en).toBe("Only 20 minutes after the previous LinkedIn post; keep at least 60 minutes between posts.");
+    expect(close[0]!.message.en).toMatch(/^Only 20 minutes after the previous post on LinkedIn, “Post \d+” \(Sun 6 Dec, 09:00\); keep at least 60 minutes between posts\.$/);
   });
 });
 
@@ -117,19 +124,48 @@ describe("quiet channels", () => {
     const found = check(items, rules(), horizon).filter((v) => v.ruleId === "quiet-channel");
     expect(found).toHaveLength(1);
     expect(found[0]!.message.en).toBe("Nothing is planned on LinkedIn from 6 Dec to 20 Dec (14 days); a quiet profile looks forgotten. The limit is 7 days.");
-    expect(found[0]!.postIds).toEqual([items[1]!.postId, items[2]!.postId]);
+    expect(found[0]!.message.pl).toBe("Na LinkedInie nic nie jest zaplanowane od 6 gru do 20 gru (14 dni); milczący profil wygląda na porzucony. Limit to 7 dni.");
+    expect(found[0]!.postIds).toEqual([]);
+    expect(found[0]!.related!.map((r) => r.postId)).toEqual([items[1]!.postId, items[2]!.postId]);
   });
 });
 
 describe("checking one new post against a plan", () => {
-  it("reports what it causes for later posts too, and leaves the plan as it was", () => {
+  it("reports its own violations apart from what it causes for later posts, and leaves the plan as it was", () => {
     const later = post(5, "promotional");
     const plan = [post(1, "news"), later];
     const index = new PlanIndex(plan);
     const newcomer = post(3, "promotional");
-    const found = evaluateNewPost(index, newcomer, { rules: rules(), timeZone: zone, channels });
-    expect(found.map((v) => [v.ruleId, v.postIds])).toEqual([["self-promotion", [later.postId, newcomer.postId]]]);
+    const found = evaluateNewPost(index, [newcomer], { rules: rules(), timeZone: zone, channels });
+    expect(found.own).toEqual([]);
+    expect(found.consequences.map((v) => [v.ruleId, v.postIds])).toEqual([["self-promotion", [later.postId, newcomer.postId]]]);
     expect(index.channelItems("li")).toHaveLength(2);
+  });
+});
+
+describe("a post never conflicts with itself", () => {
+  const text = "Wystawa „Miasto w kadrze” od piątku, bilety online";
+
+  it("groups one post's channels sharing words into one finding, a warning by default", () => {
+    const a = { ...post(1, "news", text), postId: "same" };
+    const b = { ...post(1, "news", text, "x"), postId: "same" };
+    const found = check([a, b]);
+    expect(found.map((v) => v.ruleId)).toEqual(["shared-words"]);
+    expect(found[0]).toMatchObject({ severity: "warn", postIds: ["same"] });
+    expect(found[0]!.message.en).toBe("LinkedIn and X use the same words; each network's audience reads differently.");
+    expect(found[0]!.message.pl).toBe("LinkedIn i X mają ten sam tekst; odbiorcy każdej sieci czytają inaczej.");
+    expect(check([a, b], rules({ duplicates: { withinPost: "block" } }))[0]!.severity).toBe("block");
+  });
+
+  it("takes the dates of one recurring series as one idea, but says when the network would refuse the repeat", () => {
+    const weekly = [1, 8, 15].map((day) => ({ ...post(day, "news", text, "x"), seriesId: "series-1" }));
+    const found = check(weekly);
+    expect(found.filter((v) => v.ruleId === "duplicate" || v.ruleId === "near-duplicate")).toEqual([]);
+    const refused = found.filter((v) => v.ruleId === "network-duplicate");
+    expect(refused.map((v) => v.postIds[0])).toEqual([weekly[1]!.postId, weekly[2]!.postId]);
+    expect(refused[0]!.suggestion!.en).toContain("Give this series texts that rotate on X");
+    const mastodon = [1, 8].map((day) => ({ ...post(day, "news", text, "li"), seriesId: "series-2", network: "mastodon" as const, channelName: "Mastodon" }));
+    expect(check(mastodon)).toEqual([]);
   });
 });
 
