@@ -1,5 +1,8 @@
 // `rytm lint plan.csv [--rules rules.json] [--timezone Europe/Warsaw] [--format text|json] [--lang en|pl]`
 // Exit codes: 0 clean (warnings allowed), 1 blocking violations, 2 the input is invalid.
+// Rows of one post (the same id, or title, time and category) are judged as one post with
+// a channel each, exactly as the calendar's import makes them: the same file gets the same
+// verdict here and in the app.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
@@ -8,9 +11,10 @@ import { channelSettingsSchema } from "../app/domain/channel-rules.ts";
 import { type PlanChannel, evaluatePlan } from "../app/domain/mix-rules.ts";
 import { mixRulesSchema } from "../app/domain/mix-rules-settings.ts";
 import { networkKindSchema, networkNames } from "../app/domain/networks.ts";
-import { type CsvProblem, type PlanRow, parsePlanCsv } from "../app/domain/plan-csv.ts";
+import { type CsvProblem, type PlanRow, groupIdeas, parsePlanCsv } from "../app/domain/plan-csv.ts";
+import type { PlanItem } from "../app/domain/plan-index.ts";
 import { isTimeZone } from "../app/domain/time-zones.ts";
-import { type Locale, type Violation, isBlocking } from "../app/domain/violations.ts";
+import { type Locale, type Violation, isBlocking, plural } from "../app/domain/violations.ts";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 
@@ -29,8 +33,35 @@ const rulesFileSchema = mixRulesSchema.extend({
 
 const usage = "Usage: rytm lint <plan.csv> [--rules rules.json] [--timezone Europe/Warsaw] [--format text|json] [--lang en|pl]";
 
-const rowId = (row: number) => `row-${row}`;
-const rowOf = (postId: string) => Number(postId.slice(4));
+// The report's own words, in each language.
+const words = {
+  en: {
+    block: "BLOCK",
+    warn: "warn ",
+    row: "Row",
+    involved: "involved",
+    note: "note",
+    wholePlan: "Whole plan",
+    invalid: (file: string, n: number) => `${file}: the file is not a valid plan (${plural("en", n, { one: "problem", many: "problems" })})`,
+    problemAt: (row: number, column: string | null) => (row === 0 ? "file" : `row ${row}${column ? `, column "${column}"` : ""}`),
+    summary: (file: string, rows: number, blocking: number, warnings: number, zone: string) =>
+      `${file}: ${plural("en", rows, { one: "row", many: "rows" })}, ${blocking} blocking, ${plural("en", warnings, { one: "warning", many: "warnings" })} (times in ${zone})`,
+    rowName: (row: number) => `row ${row}`,
+  },
+  pl: {
+    block: "BLOKADA",
+    warn: "uwaga  ",
+    row: "Wiersz",
+    involved: "dotyczy też",
+    note: "uwaga",
+    wholePlan: "Cały plan",
+    invalid: (file: string, n: number) => `${file}: plik nie jest poprawnym planem (${plural("pl", n, { one: "problem", few: "problemy", many: "problemów" })})`,
+    problemAt: (row: number, column: string | null) => (row === 0 ? "plik" : `wiersz ${row}${column ? `, kolumna „${column}”` : ""}`),
+    summary: (file: string, rows: number, blocking: number, warnings: number, zone: string) =>
+      `${file}: ${plural("pl", rows, { one: "wiersz", few: "wiersze", many: "wierszy" })}, ${plural("pl", blocking, { one: "blokada", few: "blokady", many: "blokad" })}, ${plural("pl", warnings, { one: "ostrzeżenie", few: "ostrzeżenia", many: "ostrzeżeń" })} (czas w strefie ${zone})`,
+    rowName: (row: number) => `wiersz ${row}`,
+  },
+} satisfies Record<Locale, unknown>;
 
 export async function runLint(argv: string[], io: Io): Promise<number> {
   let args;
@@ -74,11 +105,14 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     return fail(io, `${file}: ${(error as Error).message}`);
   }
-  const { rows, problems } = parsePlanCsv(content, { defaultTimeZone: timezone!, categories: settings.categories, channels: settings.channels });
+  const parsed = parsePlanCsv(content, { defaultTimeZone: timezone!, categories: settings.categories, channels: settings.channels });
+  const { ideas, problems: groupProblems } = groupIdeas(parsed.rows);
+  const problems = [...parsed.problems, ...groupProblems].sort((a, b) => a.row - b.row);
   if (problems.length) {
-    report(io, format, { file, problems });
+    report(io, format, { file, problems, locale: lang });
     return 2;
   }
+  const rows = parsed.rows;
 
   const channels = new Map<string, PlanChannel>();
   for (const c of settings.channels) channels.set(`name:${c.name}`, { id: `name:${c.name}`, name: c.name, network: c.network, enabled: c.enabled, settings: c.settings });
@@ -90,11 +124,23 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
         to: DateTime.fromMillis(Math.max(...times), { zone: timezone }).endOf("day").toMillis(),
       }
     : undefined;
-  const violations = evaluatePlan(
-    rows.map((r) => ({ ...r, postId: rowId(r.row) })),
-    { rules: settings, timeZone: timezone!, channels: [...channels.values()], horizon },
+  // One post per idea; each of its rows is one channel of it.
+  const rowOf = new Map<string, number>();
+  const items: PlanItem[] = ideas.flatMap((idea, i) =>
+    idea.rows.map((r) => {
+      const postId = `post-${i + 1}`;
+      rowOf.set(`${postId}|${r.channelId}`, r.row);
+      if (!rowOf.has(postId)) rowOf.set(postId, r.row);
+      return { ...r, postId, seriesId: r.series, title: r.title || words[lang].rowName(r.row) };
+    }),
   );
-  report(io, format, { file, rows, violations, locale: lang, timeZone: timezone! });
+  const violations = evaluatePlan(items, { rules: settings, timeZone: timezone!, channels: [...channels.values()], horizon });
+  const located = violations.map((v) => ({
+    violation: v,
+    row: v.postIds.length ? (rowOf.get(`${v.postIds[0]}|${v.channelId ?? ""}`) ?? rowOf.get(v.postIds[0]!) ?? 0) : 0,
+    involved: (v.related ?? []).map((r) => rowOf.get(r.postId) ?? 0),
+  }));
+  report(io, format, { file, rows, located, locale: lang, timeZone: timezone! });
   return isBlocking(violations) ? 1 : 0;
 }
 
@@ -103,64 +149,72 @@ function fail(io: Io, message: string) {
   return 2;
 }
 
-type Report =
-  | { file: string; problems: CsvProblem[] }
-  | { file: string; rows: PlanRow[]; violations: Violation[]; locale: Locale; timeZone: string };
+type Located = { violation: Violation; row: number; involved: number[] };
+type Report = { file: string; problems: CsvProblem[]; locale: Locale } | { file: string; rows: PlanRow[]; located: Located[]; locale: Locale; timeZone: string };
 
 function report(io: Io, format: string, result: Report) {
+  const w = words[result.locale];
   if (format === "json") {
-    if ("problems" in result) io.out(JSON.stringify({ file: result.file, valid: false, problems: result.problems }, null, 2));
-    else
+    if ("problems" in result) {
+      io.out(JSON.stringify({ file: result.file, valid: false, problems: result.problems.map((p) => ({ ...p, message: p.message[result.locale] })) }, null, 2));
+    } else {
+      const all = result.located.map((l) => l.violation);
       io.out(
         JSON.stringify(
           {
             file: result.file,
             valid: true,
             rows: result.rows.length,
-            blocking: result.violations.filter((v) => v.severity === "block").length,
-            warnings: result.violations.filter((v) => v.severity === "warn").length,
-            violations: result.violations.map((v) => ({ ...v, rows: v.postIds.map(rowOf) })),
-            notes: result.rows.flatMap((r) => r.notes.map((note) => ({ row: r.row, note }))),
+            blocking: all.filter((v) => v.severity === "block").length,
+            warnings: all.filter((v) => v.severity === "warn").length,
+            violations: result.located.map(({ violation: v, row, involved }) => ({
+              ruleId: v.ruleId,
+              severity: v.severity,
+              message: v.message[result.locale],
+              suggestion: v.suggestion?.[result.locale] ?? null,
+              rows: [row, ...involved],
+              data: v.data ?? {},
+            })),
+            notes: result.rows.flatMap((r) => r.notes.map((note) => ({ row: r.row, note: note[result.locale] }))),
           },
           null,
           2,
         ),
       );
+    }
     return;
   }
   if ("problems" in result) {
-    io.out(`${result.file}: the file is not a valid plan (${result.problems.length} problem${result.problems.length === 1 ? "" : "s"})`);
-    for (const p of result.problems) io.out(`  row ${p.row}${p.column ? `, column "${p.column}"` : ""}: ${p.message}`);
+    io.out(w.invalid(result.file, result.problems.length));
+    for (const p of result.problems) io.out(`  ${w.problemAt(p.row, p.column)}: ${p.message[result.locale]}`);
     return;
   }
-  const { rows, violations, locale, timeZone } = result;
-  const blocking = violations.filter((v) => v.severity === "block").length;
-  io.out(`${result.file}: ${rows.length} rows, ${blocking} blocking, ${violations.length - blocking} warnings (times in ${timeZone})`);
-  const byRow = new Map<number, Violation[]>();
-  for (const v of violations) {
-    const key = v.postIds.length ? rowOf(v.postIds[0]!) : 0;
-    byRow.set(key, [...(byRow.get(key) ?? []), v]);
-  }
+  const { rows, located, locale, timeZone } = result;
+  const blocking = located.filter((l) => l.violation.severity === "block").length;
+  io.out(w.summary(result.file, rows.length, blocking, located.length - blocking, timeZone));
+  const byRow = new Map<number, Located[]>();
+  for (const l of located) byRow.set(l.row, [...(byRow.get(l.row) ?? []), l]);
   for (const row of rows) {
     const found = byRow.get(row.row) ?? [];
     if (!found.length && !row.notes.length) continue;
     const when = DateTime.fromMillis(row.at, { zone: timeZone }).setLocale(locale).toFormat("ccc d LLL yyyy, HH:mm");
-    io.out(`\nRow ${row.row} · ${when} · ${channelLabel(row)} · ${row.category}`);
-    for (const note of row.notes) io.out(`  note: ${note}`);
-    for (const v of found) printViolation(io, v, locale);
+    io.out(`\n${w.row} ${row.row} · ${when} · ${channelLabel(row)} · ${row.category}`);
+    for (const note of row.notes) io.out(`  ${w.note}: ${note[locale]}`);
+    for (const l of found) printViolation(io, l, locale);
   }
   const planWide = byRow.get(0) ?? [];
   if (planWide.length) {
-    io.out("\nWhole plan");
-    for (const v of planWide) printViolation(io, v, locale);
+    io.out(`\n${w.wholePlan}`);
+    for (const l of planWide) printViolation(io, l, locale);
   }
 }
 
-function printViolation(io: Io, v: Violation, locale: Locale) {
-  io.out(`  ${v.severity === "block" ? "BLOCK" : "warn "} ${v.ruleId}: ${v.message[locale]}`);
+function printViolation(io: Io, { violation: v, involved }: Located, locale: Locale) {
+  const w = words[locale];
+  io.out(`  ${v.severity === "block" ? w.block : w.warn} ${v.ruleId}: ${v.message[locale]}`);
   if (v.suggestion) io.out(`        → ${v.suggestion[locale]}`);
-  const others = v.postIds.slice(1).map(rowOf);
-  if (others.length) io.out(`        rows involved: ${[rowOf(v.postIds[0]!), ...others].join(", ")}`);
+  const others = involved.filter((row) => row > 0);
+  if (others.length) io.out(`        ${w.involved}: ${others.map(w.rowName).join(", ")}`);
 }
 
 const channelLabel = (row: PlanRow) =>
