@@ -88,8 +88,17 @@ class CatalogPool extends pg.Pool {
   }
 }
 
-const connectTo = (config: pg.PoolConfig) =>
-  new PrismaPg(new CatalogPool(config), { disposeExternalPool: true }).connect();
+// PrismaPg runs a migration script by splitting it at every ";", which cuts a function body
+// ($$ … $$, the plan-version triggers) apart; PostgreSQL's simple query protocol takes the
+// whole script at once, as `prisma migrate deploy` sends it.
+const connectTo = async (config: pg.PoolConfig) => {
+  const pool = new CatalogPool(config);
+  const adapter = await new PrismaPg(pool, { disposeExternalPool: true }).connect();
+  adapter.executeScript = async (script: string) => {
+    await pool.query(script);
+  };
+  return adapter;
+};
 
 // PrismaPg's own shadow database drops the database while its pool still holds a
 // connection, which PostgreSQL refuses; this one closes the pool first.
