@@ -2,7 +2,9 @@
 // 1. A stale job (older schedule version, variant no longer SCHEDULED) does nothing.
 // 2. The worker claims the variant with a compare-and-set (SCHEDULED → PUBLISHING, its
 //    attempt id, a lease), which also checks the pause at that moment: two workers, a
-//    stalled job or a duplicate job can never both publish.
+//    stalled job or a duplicate job can never both publish. Then it asks the gate again:
+//    if the plan changed since the post was cleared and it now breaks a blocking rule, the
+//    variant is held with the reason for a person, not sent.
 // 3. The job wakes PUBLISH_LEAD_MS early, so the claim is done before the time; just before
 //    it, the pause and the channel's budget are checked again, and the post goes out at the time.
 // 4. The adapter's outcome is written only while the claim is still ours.
@@ -10,6 +12,9 @@ import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
 import { adapters } from "../app/channels/registry.server.ts";
+import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
+import { refreshVerdict } from "../app/models/post-gate.server.ts";
+import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
 import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
@@ -89,7 +94,17 @@ async function channelById(id: string): Promise<Channel | null> {
   return channel;
 }
 
-type Claimed = Omit<Publishable, "channel"> & { postId: string; channelId: string; firstAttemptAt: Date; nextAttemptAt: Date | null };
+type Claimed = Omit<Publishable, "channel"> & {
+  postId: string;
+  workspaceId: string;
+  channelId: string;
+  firstAttemptAt: Date;
+  nextAttemptAt: Date | null;
+  postStatus: PostStatus;
+  /** The post's stored verdict, and whether the plan is unchanged since it was taken. */
+  verdictFresh: boolean;
+  verdictBlocking: boolean | null;
+};
 
 /**
  * The claim, in one statement: SCHEDULED → PUBLISHING for this schedule version, only if
@@ -104,14 +119,42 @@ async function claim(variantId: string, version: number, attemptId: string): Pro
     UPDATE "Variant" v
     SET status = 'PUBLISHING', "attemptId" = ${attemptId}, "leaseUntil" = ${leaseUntil}, attempts = v.attempts + 1,
         "firstAttemptAt" = COALESCE(v."firstAttemptAt", now()), "updatedAt" = now()
-    FROM "Workspace" w
+    FROM "Workspace" w, "Post" p
     WHERE v.id = ${variantId} AND v."scheduleVersion" = ${version} AND v.status = 'SCHEDULED'
-      AND w.id = v."workspaceId" AND w."pausedAt" IS NULL
-      AND v."failureClass" IS DISTINCT FROM ${HOLD_PAUSED}
+      AND w.id = v."workspaceId" AND w."pausedAt" IS NULL AND p.id = v."postId"
+      AND (v."failureClass" IS NULL OR v."failureClass" <> ALL(${[...holdClasses]}::text[]))
       AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= ${earliest})
       AND (v."scheduledAt" IS NULL OR v."scheduledAt" <= ${earliest})
-    RETURNING v.id, v."postId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."nextAttemptAt", v."publishKey"`;
+    RETURNING v.id, v."postId", v."workspaceId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."nextAttemptAt", v."publishKey",
+      p.status AS "postStatus", (p."verdictVersion" IS NOT DISTINCT FROM w."planVersion") AS "verdictFresh", p."verdictBlocking"`;
   return rows[0] ?? null;
+}
+
+// The claim's question needs no approval policy: only whether the post is cleared and what the rules say now.
+const claimPolicy: ApprovalPolicy = { approvalsRequired: 0, editorsMaySchedule: false, keepApprovalOnMove: true };
+
+/**
+ * The gate, asked again at the claim: the stored verdict while the plan is unchanged since it
+ * was taken, else a fresh one. A refusal gives the claim back and holds the variant with the
+ * reason, listed for a person (the pause page and the post).
+ */
+async function askGate(claimed: Claimed, attemptId: string): Promise<string | null> {
+  let blocking = claimed.verdictFresh && claimed.verdictBlocking !== null ? claimed.verdictBlocking : null;
+  let reasons = "";
+  if (blocking === null) {
+    const checked = await refreshVerdict(claimed.workspaceId, claimed.postId);
+    blocking = checked?.verdict.blocking ?? true;
+    reasons = (checked?.own ?? []).filter((v) => v.severity === "block").map((v) => v.message.en).join(" ");
+  }
+  const post = { status: claimed.postStatus, authorId: null, approvedBy: [], time: "future" as const, variants: [{ id: claimed.id, status: "SCHEDULED" as const, held: false }] };
+  const decision = decide(post, { kind: "claim", variantId: claimed.id }, { kind: "system" }, claimPolicy, { blocking });
+  if (decision.ok) return null;
+  const reason = decision.refusal.code === "blocked" ? `Held: the plan changed and the post now breaks a blocking rule. ${reasons}`.trim() : `Held: the post is not cleared for publishing (${decision.refusal.code}).`;
+  await prisma.$executeRaw`
+    UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1,
+      "failureClass" = 'held-rules', "lastError" = ${reason}, "updatedAt" = now()
+    WHERE id = ${claimed.id} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
+  return reason;
 }
 
 export type PublishResult = { skipped: string } | { outcome: PublishOutcome["kind"] };
@@ -127,6 +170,13 @@ export function publishProcessor(logger: Logger) {
       if (early > 0) {
         await sleep(early);
         claimed = await claim(variantId, version, attemptId);
+      }
+    }
+    if (claimed) {
+      const held = await askGate(claimed, attemptId);
+      if (held) {
+        logger.info({ variantId, event: "held", reason: held }, "the gate refused at the claim: variant held");
+        return { skipped: "held by the gate" };
       }
     }
     if (!claimed) {
@@ -246,22 +296,28 @@ export async function settle(variantId: string, attemptId: string, version: numb
   if (outcome.kind === "published") {
     // The hot path, in one statement: the variant, and its post's roll-up. The roll-up reads
     // the variants as they were before this statement, so this variant counts as published.
-    await prisma.$executeRaw`
+    const [counted] = await prisma.$queryRaw<{ total: number }[]>`
       WITH settled AS (
         UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${outcome.url}, "publishedAt" = now(),
           "attemptId" = NULL, "leaseUntil" = NULL, "lastError" = NULL, "failureClass" = NULL, "updatedAt" = now()
         WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'
         RETURNING "postId"
-      )
-      UPDATE "Post" p SET status = CASE WHEN s.published = s.total THEN 'PUBLISHED'::"PostStatus" ELSE 'FAILED'::"PostStatus" END, "updatedAt" = now()
-      FROM (
-        SELECT v."postId", count(*) AS total,
+      ), counts AS (
+        SELECT v."postId", count(*) FILTER (WHERE v.status <> 'CANCELLED') AS total,
                count(*) FILTER (WHERE v.status = 'PUBLISHED' OR v.id = ${variantId}) AS published,
                count(*) FILTER (WHERE v.status IN ('FAILED', 'UNKNOWN') AND v.id <> ${variantId}) AS failed
         FROM "Variant" v WHERE v."postId" IN (SELECT "postId" FROM settled)
         GROUP BY v."postId"
-      ) s
-      WHERE p.id = s."postId" AND (s.published = s.total OR s.failed > 0)`;
+      ), rolled AS (
+        UPDATE "Post" p SET status = CASE WHEN s.published = s.total THEN 'PUBLISHED'::"PostStatus" ELSE 'FAILED'::"PostStatus" END, "updatedAt" = now()
+        FROM counts s
+        WHERE p.id = s."postId" AND p.status IN ('SCHEDULED', 'FAILED') AND (s.published = s.total OR s.failed > 0)
+        RETURNING p.id
+      )
+      SELECT total::int FROM counts`;
+    // A statement sees the plan as it was when it began: two channels of one post settling at
+    // once would each miss the other. Rolled up again after the commit, the later one sees both.
+    if ((counted?.total ?? 0) > 1) await rollUpPost(variantId);
     return;
   }
   if (outcome.kind === "retry" && attempt < MAX_ATTEMPTS) {
@@ -281,16 +337,19 @@ export async function settle(variantId: string, attemptId: string, version: numb
   if (outcome.kind !== "retry") await rollUpPost(variantId);
 }
 
-/** A post is published when all its variants are, failed when one failed or is unknown (one statement). */
+/**
+ * A cleared post is published when every variant not cancelled is, failed when one failed or
+ * is unknown (one statement; the same roll-up as the gate's, app/domain/post-gate.ts).
+ */
 async function rollUpPost(variantId: string) {
   await prisma.$executeRaw`
     UPDATE "Post" p SET status = CASE WHEN s.published = s.total THEN 'PUBLISHED'::"PostStatus" ELSE 'FAILED'::"PostStatus" END, "updatedAt" = now()
     FROM (
-      SELECT v."postId", count(*) AS total,
+      SELECT v."postId", count(*) FILTER (WHERE v.status <> 'CANCELLED') AS total,
              count(*) FILTER (WHERE v.status = 'PUBLISHED') AS published,
              count(*) FILTER (WHERE v.status IN ('FAILED', 'UNKNOWN')) AS failed
       FROM "Variant" v WHERE v."postId" = (SELECT "postId" FROM "Variant" WHERE id = ${variantId})
       GROUP BY v."postId"
     ) s
-    WHERE p.id = s."postId" AND (s.published = s.total OR s.failed > 0)`;
+    WHERE p.id = s."postId" AND p.status IN ('SCHEDULED', 'FAILED') AND (s.published = s.total OR s.failed > 0)`;
 }

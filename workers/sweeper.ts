@@ -7,7 +7,8 @@ import { adapters } from "../app/channels/registry.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { enqueuePublish, getPublishQueue, publishJobId } from "../app/utils/queues.server.ts";
-import { HOLD_PAUSED, loadVariant, requestFor, resolveUnknown, settle } from "./publish.ts";
+import { holdClasses } from "../app/models/scheduling.server.ts";
+import { loadVariant, requestFor, resolveUnknown, settle } from "./publish.ts";
 
 // Only variants already this late are checked: a job that is merely waiting for its time
 // costs nothing to leave alone, and checking every upcoming one would load the worker
@@ -22,7 +23,7 @@ export async function sweep(logger: Logger, now = new Date()) {
       status: "SCHEDULED",
       scheduledAt: { lte: horizon },
       OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: horizon } }],
-      AND: [{ OR: [{ failureClass: null }, { failureClass: { not: HOLD_PAUSED } }] }],
+      AND: [{ OR: [{ failureClass: null }, { failureClass: { notIn: [...holdClasses] } }] }],
       workspace: { pausedAt: null },
     },
     orderBy: { scheduledAt: "asc" },

@@ -1,16 +1,18 @@
 // Approve or request changes, with a comment: the post page, the review queue and the
-// client's share link all decide with this form. `name` is the field the choice is sent as.
+// client's share link all decide with this form, showing only what the gate would take.
+// `name` is the field the choice is sent as.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 type Props = {
   postId?: string;
   name: "intent" | "decision";
+  canApprove?: boolean;
   labels: { comment: string; approve: string; requestChanges: string; form?: string };
   children?: ReactNode;
 };
 
-export function DecisionForm({ postId, name, labels, children }: Props) {
+export function DecisionForm({ postId, name, canApprove = true, labels, children }: Props) {
   return (
     <Form method="post" className="stack review-form" aria-label={labels.form}>
       {postId ? <input type="hidden" name="postId" value={postId} /> : null}
@@ -20,9 +22,11 @@ export function DecisionForm({ postId, name, labels, children }: Props) {
         <textarea name="comment" rows={2} maxLength={2000} />
       </label>
       <div className="inline">
-        <button type="submit" name={name} value="approve">
-          {labels.approve}
-        </button>
+        {canApprove ? (
+          <button type="submit" name={name} value="approve">
+            {labels.approve}
+          </button>
+        ) : null}
         <button type="submit" name={name} value="request-changes" className="secondary">
           {labels.requestChanges}
         </button>

@@ -1,17 +1,14 @@
 // Why something was refused, with the rule violations behind it (moves, approvals, submits).
-type Props = { message: string; violations: readonly { message: string }[] };
+import type { LocalizedViolation } from "~/domain/violations";
+import { ViolationList } from "./violation-list";
 
-export function Refusal({ message, violations }: Props) {
+type Props = { message: string; violations: readonly LocalizedViolation[]; slug: string | null; zone: string; selfId?: string | null };
+
+export function Refusal({ message, violations, slug, zone, selfId }: Props) {
   return (
     <div className="form-error" role="alert">
       <p>{message}</p>
-      {violations.length ? (
-        <ul>
-          {violations.map((v, i) => (
-            <li key={i}>{v.message}</li>
-          ))}
-        </ul>
-      ) : null}
+      <ViolationList violations={violations.filter((v) => v.severity === "block")} slug={slug} zone={zone} selfId={selfId} />
     </div>
   );
 }

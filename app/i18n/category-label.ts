@@ -9,3 +9,10 @@ export function categoryLabel(category: { id: string; label: string }, t: Messag
   const original = defaultCategories.find((c) => c.id === category.id);
   return original && original.label === category.label ? t.categories[category.id as DefaultId] : category.label;
 }
+
+/** What to store for a label a person submits: a default's own words in any language stay the default (and keep following each reader's language). */
+export function storedCategoryLabel(category: { id: string; label: string }, all: readonly Messages[]): string {
+  const original = defaultCategories.find((c) => c.id === category.id);
+  if (!original) return category.label;
+  return all.some((t) => t.categories[category.id as DefaultId] === category.label) ? original.label : category.label;
+}

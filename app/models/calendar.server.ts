@@ -5,7 +5,7 @@
 import type { CalendarQuery, CalendarRange, CalendarView } from "~/domain/calendar-range";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import { summariseMix } from "~/domain/mix-summary";
-import { type PostStatus, postStatuses } from "~/domain/post-workflow";
+import { type PostStatus, postStatuses } from "~/domain/post-gate";
 import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
@@ -30,30 +30,44 @@ type Row = {
     status: string;
     externalUrl: string | null;
     channelId: string;
+    failureClass: string | null;
   }[];
 };
 
-// One statement: posts ranked within their local day, the first few kept, variants folded in.
+// One statement. Time lives with the variants: a post appears at each time one of its
+// channels goes out (usually one), with those channels; a post without channels at its own
+// time. Entries are ranked within their local day, the first few kept, variants folded in.
 function postsInRange(workspaceId: string, zone: string, range: CalendarRange, filters: CalendarQuery) {
-  const where = [Prisma.sql`p."workspaceId" = ${workspaceId}`, Prisma.sql`p."scheduledAt" >= ${range.from}`, Prisma.sql`p."scheduledAt" < ${range.to}`];
+  const where = [Prisma.sql`TRUE`];
   if (filters.category) where.push(Prisma.sql`p.category = ${filters.category}`);
   if (filters.tag) where.push(Prisma.sql`p."campaignTag" = ${filters.tag}`);
   if (filters.status && (postStatuses as readonly string[]).includes(filters.status)) where.push(Prisma.sql`p.status = ${filters.status}::"PostStatus"`);
-  if (filters.channel) where.push(Prisma.sql`EXISTS (SELECT 1 FROM "Variant" f WHERE f."postId" = p.id AND f."channelId" = ${filters.channel})`);
+  const channel = filters.channel ? Prisma.sql`AND v."channelId" = ${filters.channel}` : Prisma.empty;
+  const withoutChannels = filters.channel
+    ? Prisma.empty
+    : Prisma.sql`UNION
+      SELECT p.id, p."scheduledAt" AS at FROM "Post" p
+      WHERE p."workspaceId" = ${workspaceId} AND p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
+        AND NOT EXISTS (SELECT 1 FROM "Variant" v WHERE v."postId" = p.id AND v.status <> 'CANCELLED')`;
   return prisma.$queryRaw<Row[]>`
-    WITH ranked AS (
-      SELECT p.id, p.title, p.category, p."campaignTag", p.status, p."scheduledAt",
-        to_char((p."scheduledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day
-      FROM "Post" p
+    WITH slots AS (
+      SELECT v."postId" AS id, v."scheduledAt" AS at FROM "Variant" v
+      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND v.status <> 'CANCELLED' ${channel}
+      GROUP BY v."postId", v."scheduledAt"
+      ${withoutChannels}
+    ), ranked AS (
+      SELECT p.id, p.title, p.category, p."campaignTag", p.status, s.at AS "scheduledAt",
+        to_char((s.at AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day
+      FROM slots s JOIN "Post" p ON p.id = s.id
       WHERE ${Prisma.join(where, " AND ")}
     ), counted AS (
       SELECT r.*, row_number() OVER (PARTITION BY r.day ORDER BY r."scheduledAt", r.id) AS rank, count(*) OVER (PARTITION BY r.day)::int AS "dayTotal"
       FROM ranked r
     )
     SELECT c.id, c.title, c.category, c."campaignTag", c.status, c."scheduledAt", c.day, c."dayTotal",
-      COALESCE(json_agg(json_build_object('id', v.id, 'status', v.status, 'externalUrl', v."externalUrl", 'channelId', v."channelId") ORDER BY v."channelId")
+      COALESCE(json_agg(json_build_object('id', v.id, 'status', v.status, 'externalUrl', v."externalUrl", 'channelId', v."channelId", 'failureClass', v."failureClass") ORDER BY v."channelId")
         FILTER (WHERE v.id IS NOT NULL), '[]') AS variants
-    FROM counted c LEFT JOIN "Variant" v ON v."postId" = c.id
+    FROM counted c LEFT JOIN "Variant" v ON v."postId" = c.id AND v."scheduledAt" = c."scheduledAt" AND v.status <> 'CANCELLED'
     WHERE c.rank <= ${perDay[range.view]}
     GROUP BY c.id, c.title, c.category, c."campaignTag", c.status, c."scheduledAt", c.day, c."dayTotal"
     ORDER BY c."scheduledAt", c.id`;
@@ -68,7 +82,7 @@ function mixByChannel(workspaceId: string, range: CalendarRange) {
       FROM (
         SELECT v."channelId", p.category, count(*)::int AS n
         FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
-        WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED'
+        WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED' AND v.status <> 'CANCELLED'
         GROUP BY 1, 2
       ) per_category
       GROUP BY 1
@@ -76,7 +90,7 @@ function mixByChannel(workspaceId: string, range: CalendarRange) {
     JOIN (
       SELECT v."channelId", array_agg((extract(epoch FROM v."scheduledAt") * 1000)::float8 ORDER BY v."scheduledAt") AS times
       FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
-      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED'
+      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED' AND v.status <> 'CANCELLED'
       GROUP BY 1
     ) t ON t."channelId" = c."channelId"`;
 }

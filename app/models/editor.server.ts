@@ -6,12 +6,14 @@ import type { EditorValues } from "~/components/editor/post-editor";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
 import type { Role } from "~/domain/permissions";
+import { maySchedule as gateMaySchedule } from "~/domain/post-gate";
 import { postFormSchema } from "~/domain/post-form";
 import { localizeViolations } from "~/domain/violations";
+import { refusalText } from "~/i18n/refusal";
 import { prisma } from "~/utils/db.server";
 import { localeOf } from "~/utils/locale.server";
 import { savePost } from "./post-editor.server";
-import type { WorkspaceRef } from "./post-workflow.server";
+import { type WorkspaceRef, memberActor, policyOf } from "./post-gate.server";
 
 export async function editorData(workspaceId: string) {
   const workspace = await prisma.workspace.findUniqueOrThrow({
@@ -24,8 +26,8 @@ export async function editorData(workspaceId: string) {
   };
 }
 
-/** Whether this person may put a post on the schedule without (further) approval. */
-export const maySchedule = (workspace: WorkspaceRef, role: Role) => role === "OWNER" || (role === "EDITOR" && (workspace.editorsMaySchedule || workspace.approvalsRequired === 0));
+/** Whether this person may put a post on the schedule without (further) approval: the gate's own scheduling right. */
+export const maySchedule = (workspace: WorkspaceRef, user: { id: string }, role: Role) => gateMaySchedule({ approvedBy: [] }, memberActor(user, role), policyOf(workspace));
 
 const repeatOf = (rule: string | null) => {
   const empty = { repeat: "none", interval: "1", byWeekday: [] as string[], ends: "never", until: "", count: "" };
@@ -74,16 +76,22 @@ export async function postForEditor(workspaceId: string, postId: string, zone: s
 
 /** Parses, saves, and answers the editor: a redirect to the post, or what to fix (400/404/409/422). */
 export async function handleEditorSubmit(request: Request, workspace: WorkspaceRef & { slug: string }, actor: { id: string; role: Role }, postId: string | null) {
+  const locale = await localeOf(request);
   const submission = parseWithZod(await request.formData(), { schema: postFormSchema });
   if (submission.status !== "success") {
     const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([key, value]) => [key || "form", value ?? []]));
-    return data({ fieldErrors, message: "Some fields need attention.", dstChoice: null, violations: [] }, { status: 400 });
+    return data({ fieldErrors, message: "Some fields need attention.", dstChoice: null, violations: [], consequences: [] }, { status: 400 });
   }
-  const result = await savePost(workspace, actor, postId, submission.value);
-  const locale = await localeOf(request);
+  const result = await savePost(workspace, { kind: "member", ...actor }, postId, submission.value);
   if (!result.ok) {
     return data(
-      { fieldErrors: result.fieldErrors, message: result.message, dstChoice: result.dstChoice ?? null, violations: localizeViolations(result.violations ?? [], locale) },
+      {
+        fieldErrors: result.fieldErrors,
+        message: result.refusal ? refusalText(result.refusal, locale) : result.message,
+        dstChoice: result.dstChoice ?? null,
+        violations: localizeViolations(result.check?.own ?? [], locale),
+        consequences: localizeViolations(result.check?.consequences ?? [], locale),
+      },
       { status: result.httpStatus },
     );
   }

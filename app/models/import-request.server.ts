@@ -2,6 +2,7 @@
 // progress bar: check a file (preview with every row's rules) or import checked content.
 import { localizeViolations } from "~/domain/violations";
 import { localeOf } from "~/utils/locale.server";
+import type { Actor, WorkspaceRef } from "./post-gate.server";
 import { MAX_IMPORT_BYTES, importPlan, previewImport } from "./plan-import.server";
 
 const PREVIEW_ROWS = 200;
@@ -22,34 +23,36 @@ const answer = (partial: Partial<ImportAnswer>, status = 200) => ({
 });
 const tooLarge = () => answer({ error: `The file is too large (at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).` }, 413);
 
-export async function answerImport(request: Request, workspace: { id: string; timeZone: string }, userId: string): Promise<{ body: ImportAnswer; status: number }> {
+export async function answerImport(request: Request, workspace: WorkspaceRef, actor: Actor & { kind: "member" }): Promise<{ body: ImportAnswer; status: number }> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES * 2 + 100_000) return tooLarge();
+  const locale = await localeOf(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const file = formData.get("file");
   const content = intent === "import" ? String(formData.get("content") ?? "") : file instanceof File ? await file.text() : "";
-  if (!content.trim()) return answer({ error: "Choose a CSV file." }, 400);
+  if (!content.trim() && !(file instanceof File && file.size > 0)) return answer({ error: "Choose a CSV file." }, 400);
   if (content.length > MAX_IMPORT_BYTES) return tooLarge();
+  const localized = (problems: { row: number; column: string | null; message: { en: string; pl: string } }[]) => problems.map((p) => ({ ...p, message: p.message[locale] }));
   if (intent === "import") {
-    const result = await importPlan(workspace, userId, content);
-    if (!result.ok) return answer({ stage: "preview", content, problems: result.problems, error: "The file has problems; nothing was imported." }, 422);
+    const result = await importPlan(workspace, actor, content);
+    if (!result.ok) return answer({ stage: "preview", content, problems: localized(result.problems), error: "The file has problems; nothing was imported." }, 422);
     return answer({ stage: "imported", imported: result.posts });
   }
   const preview = await previewImport(workspace, content);
-  const locale = await localeOf(request);
   const byRow = new Map<number, { severity: string; message: string }[]>();
-  for (const v of localizeViolations(preview.violations, locale)) {
-    const row = Number(v.postIds[0]?.slice(4));
-    byRow.set(row, [...(byRow.get(row) ?? []), { severity: v.severity, message: v.message }]);
+  for (const { row, violation } of preview.violations) {
+    const [v] = localizeViolations([violation], locale);
+    byRow.set(row, [...(byRow.get(row) ?? []), { severity: v!.severity, message: v!.message }]);
   }
   return answer(
     {
       stage: "preview",
       content,
       total: preview.rows.length,
-      problems: preview.problems,
+      problems: localized(preview.problems),
       rows: preview.rows.slice(0, PREVIEW_ROWS).map((r) => ({ row: r.row, at: r.at, channel: r.channelName, category: r.category, text: r.text.slice(0, 280), violations: byRow.get(r.row) ?? [] })),
     },
-    preview.problems.length ? 422 : 200,
+    // The check itself succeeded: its answer lists the problems; only an import is refused (422).
+    200,
   );
 }

@@ -1,17 +1,23 @@
 // The thin server side of the rules: load what a check needs from the database, run the
-// pure domain rules, return their violations. A new post is checked against only the
-// posts that can matter — its channels' neighbours in time and the duplicate candidates
-// the fingerprint indexes find — so the cost does not grow with the workspace's history.
-import { type PlanChannel, evaluateNewPost, evaluatePlan } from "~/domain/mix-rules";
+// pure domain rules, return their violations. A post is checked against only the posts
+// that can matter — its channels' neighbours in time and the duplicate candidates the
+// fingerprint indexes find — so the cost does not grow with the workspace's history.
+// Every screen gets a post's violations from here: the editor, the calendar's badges, the
+// post page, the review queue, drag and drop, the import preview and the client page.
+import { channelSettingsSchema, checkVariant } from "~/domain/channel-rules";
+import { type PlanChannel, type PostCheck, evaluateNewPost, evaluatePlan } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
+import type { Verdict } from "~/domain/post-gate";
 import { PlanIndex, type PlanItem } from "~/domain/plan-index";
 import { fingerprint } from "~/domain/text-fingerprint";
-import type { Violation } from "~/domain/violations";
+import { type Violation, uncoveredBlocking } from "~/domain/violations";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 const DAY = 86_400_000;
+/** The longest a network remembers words to refuse them again (channel-rules.ts). */
+const NETWORK_MEMORY_DAYS = 90;
 
 /** Columns to store with a variant whenever its text is written. */
 export function variantFingerprint(text: string) {
@@ -28,10 +34,13 @@ const variantSelect = {
   textHash: true,
   lshBands: true,
   channel: { select: { id: true, name: true, network: true } },
-  post: { select: { category: true } },
+  post: { select: { category: true, title: true, recurrenceParentId: true, recurrenceRule: true } },
 } satisfies Prisma.VariantSelect;
 
 type VariantRow = Prisma.VariantGetPayload<{ select: typeof variantSelect }>;
+
+/** The series a post belongs to: its parent's, or its own when it carries the rule. */
+export const seriesOf = (post: { id?: string; recurrenceParentId: string | null; recurrenceRule: string | null }) => post.recurrenceParentId ?? (post.recurrenceRule ? (post.id ?? null) : null);
 
 function toItem(row: VariantRow): PlanItem {
   return {
@@ -40,6 +49,8 @@ function toItem(row: VariantRow): PlanItem {
     channelName: row.channel.name,
     network: row.channel.network as NetworkKind,
     category: row.post.category,
+    title: row.post.title,
+    seriesId: seriesOf({ id: row.postId, ...row.post }),
     at: row.scheduledAt!.getTime(),
     text: row.text,
     link: row.link,
@@ -48,7 +59,7 @@ function toItem(row: VariantRow): PlanItem {
   };
 }
 
-async function loadSettings(workspaceId: string) {
+export async function loadRuleSettings(workspaceId: string) {
   const workspace = await prisma.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
     select: { timeZone: true, mixRules: true, channels: { select: { id: true, name: true, network: true, enabled: true, settings: true } } },
@@ -56,109 +67,168 @@ async function loadSettings(workspaceId: string) {
   const channels: PlanChannel[] = workspace.channels.map((c) => ({ ...c, network: c.network as NetworkKind }));
   return { timeZone: workspace.timeZone, rules: mixRulesSchema.parse(workspace.mixRules ?? {}), channels };
 }
+type RuleSettings = Awaited<ReturnType<typeof loadRuleSettings>>;
 
-const live = { status: { not: "CANCELLED" as const }, scheduledAt: { not: null } };
+/** What is in the plan: every variant with a time, of a post that was not cancelled. */
+const planned = { status: { not: "CANCELLED" as const }, scheduledAt: { not: null }, post: { status: { not: "CANCELLED" as const } } };
 
 /** Every violation in the plan between `from` and `to` (earlier posts count as history). */
-export async function checkWorkspacePlan(workspaceId: string, from: Date, to: Date): Promise<Violation[]> {
-  const settings = await loadSettings(workspaceId);
-  const historyFrom = new Date(from.getTime() - Math.max(settings.rules.duplicates.windowDays, 7) * DAY);
+export async function checkWorkspacePlan(workspaceId: string, from: Date, to: Date, settings?: RuleSettings): Promise<Violation[]> {
+  settings ??= await loadRuleSettings(workspaceId);
+  const historyFrom = new Date(from.getTime() - Math.max(settings.rules.duplicates.windowDays, NETWORK_MEMORY_DAYS, 7) * DAY);
   const rows = await prisma.variant.findMany({
-    where: { workspaceId, ...live, scheduledAt: { gte: historyFrom, lt: to } },
+    where: { workspaceId, ...planned, scheduledAt: { gte: historyFrom, lt: to } },
     select: variantSelect,
   });
   const items = rows.map(toItem);
   const inRange = new Set(items.filter((i) => i.at >= from.getTime()).map((i) => i.postId));
-  return evaluatePlan(items, { ...settings, horizon: { from: from.getTime(), to: to.getTime() } }).filter(
+  return evaluatePlan(items, { ...settings, horizon: { from: from.getTime(), to: to.getTime() }, now: Date.now() }).filter(
     (v) => v.ruleId === "quiet-channel" || inRange.has(v.postIds[0]!),
   );
 }
 
-export type DraftVariant = { channelId: string; text: string; link?: string | null; mediaUrls?: string[] };
-export type DraftPost = { postId: string; category: string; at: Date; variants: DraftVariant[] };
+export type DraftVariant = { channelId: string; text: string; link?: string | null; mediaUrls?: string[]; at?: Date | null };
+export type DraftPost = { postId: string; title: string; category: string; seriesId: string | null; at: Date | null; variants: DraftVariant[] };
 
-/** The violations a new or edited post would have or cause, before it is saved. */
-export async function checkDraftPost(workspaceId: string, draft: DraftPost): Promise<Violation[]> {
-  const settings = await loadSettings(workspaceId);
+/** A post's channels as plan items, each at its own time (or the post's). */
+function draftItems(draft: DraftPost, settings: RuleSettings): PlanItem[] {
+  const channels = new Map(settings.channels.map((c) => [c.id, c]));
+  return draft.variants.flatMap((variant) => {
+    const channel = channels.get(variant.channelId);
+    const at = variant.at ?? draft.at;
+    if (!channel || !at) return [];
+    return [
+      {
+        postId: draft.postId,
+        channelId: channel.id,
+        channelName: channel.name,
+        network: channel.network,
+        category: draft.category,
+        title: draft.title,
+        seriesId: draft.seriesId,
+        at: at.getTime(),
+        text: variant.text,
+        link: variant.link,
+        mediaUrls: variant.mediaUrls,
+      },
+    ];
+  });
+}
+
+/** Without a time only the networks' own limits apply. */
+function channelChecks(draft: DraftPost, settings: RuleSettings): Violation[] {
+  const channels = new Map(settings.channels.map((c) => [c.id, c]));
+  return draft.variants.flatMap((v) => {
+    const channel = channels.get(v.channelId);
+    if (!channel) return [];
+    const parsed = channelSettingsSchema.safeParse(channel.settings ?? {});
+    return checkVariant(channel.network, v, parsed.success ? parsed.data : {}, { postId: draft.postId, channelId: channel.id, channelName: channel.name }).violations;
+  });
+}
+
+/** The violations a new, edited or moved post would have, and those it would cause on later posts — before anything is saved. */
+export async function checkDraftPost(workspaceId: string, draft: DraftPost, settings?: RuleSettings): Promise<PostCheck> {
+  settings ??= await loadRuleSettings(workspaceId);
+  const items = draftItems(draft, settings);
+  if (items.length === 0) return { own: channelChecks(draft, settings), consequences: [] };
   const { rules } = settings;
-  const at = draft.at.getTime();
-  const channelIds = draft.variants.map((v) => v.channelId);
-  // The longest reach of a channel rule in time, and the duplicate window.
+  const times = items.map((i) => i.at);
+  const [first, last] = [Math.min(...times), Math.max(...times)];
+  const channelIds = [...new Set(items.map((i) => i.channelId))];
+  // The longest reach of a channel rule in time, and the duplicate windows.
   const reach = Math.max(7, rules.selfPromotion.maxShare?.days ?? 0) * DAY;
-  const windowMs = rules.duplicates.windowDays * DAY;
-  const fingerprints = draft.variants.map((v) => fingerprint(v.text));
-  const [neighbours, duplicates] = await Promise.all([
+  const windowMs = Math.max(rules.duplicates.windowDays, NETWORK_MEMORY_DAYS) * DAY;
+  const fingerprints = items.map((i) => fingerprint(i.text));
+  const [neighbours, duplicates, earlier] = await Promise.all([
     prisma.variant.findMany({
-      where: { workspaceId, ...live, postId: { not: draft.postId }, channelId: { in: channelIds }, scheduledAt: { gte: new Date(at - reach), lte: new Date(at + reach) } },
+      where: { workspaceId, ...planned, postId: { not: draft.postId }, channelId: { in: channelIds }, scheduledAt: { gte: new Date(first - reach), lte: new Date(last + reach) } },
       select: variantSelect,
     }),
     prisma.variant.findMany({
       where: {
         workspaceId,
-        ...live,
+        ...planned,
         postId: { not: draft.postId },
-        scheduledAt: { gte: new Date(at - windowMs), lte: new Date(at + windowMs) },
+        scheduledAt: { gte: new Date(first - windowMs), lte: new Date(last + windowMs) },
         OR: [{ textHash: { in: fingerprints.map((f) => f.exact) } }, { lshBands: { hasSome: fingerprints.flatMap((f) => f.bands) } }],
       },
       select: variantSelect,
     }),
-  ]);
-  // The self-promotion rule counts posts, not days: make sure enough earlier posts are in.
-  const earlier = await Promise.all(
-    channelIds.map((channelId) =>
-      prisma.variant.findMany({
-        where: { workspaceId, ...live, postId: { not: draft.postId }, channelId, scheduledAt: { lt: new Date(at - reach) } },
-        orderBy: { scheduledAt: "desc" },
-        take: rules.selfPromotion.onePer,
-        select: variantSelect,
-      }),
+    // The self-promotion rule counts posts, not days: make sure enough earlier posts are in.
+    Promise.all(
+      channelIds.map((channelId) =>
+        prisma.variant.findMany({
+          where: { workspaceId, ...planned, postId: { not: draft.postId }, channelId, scheduledAt: { lt: new Date(first - reach) } },
+          orderBy: { scheduledAt: "desc" },
+          take: rules.selfPromotion.onePer,
+          select: variantSelect,
+        }),
+      ),
     ),
-  );
+  ]);
   const seen = new Map<string, PlanItem>();
   for (const row of [...neighbours, ...duplicates, ...earlier.flat()]) seen.set(`${row.postId}|${row.channel.id}`, toItem(row));
   const index = new PlanIndex(seen.values());
-  const channelsById = new Map(settings.channels.map((c) => [c.id, c]));
-  return draft.variants.flatMap((variant, i) => {
-    const channel = channelsById.get(variant.channelId);
-    if (!channel) return [];
-    const item: PlanItem = {
-      postId: draft.postId,
-      channelId: channel.id,
-      channelName: channel.name,
-      network: channel.network,
-      category: draft.category,
-      at,
-      text: variant.text,
-      link: variant.link,
-      mediaUrls: variant.mediaUrls,
-      fingerprint: fingerprints[i],
-    };
-    const violations = evaluateNewPost(index, item, settings);
-    index.add(item);
-    return violations;
-  });
+  return evaluateNewPost(
+    index,
+    items.map((item, i) => ({ ...item, fingerprint: fingerprints[i] })),
+    { ...settings, now: Date.now() },
+  );
 }
 
-/** A stored post's violations as the plan stands now; an owner's override is reported beside them. */
-export async function checkPostNow(workspaceId: string, postId: string): Promise<{ violations: Violation[]; overridden: boolean }> {
+/** The gate's view of a check: does a blocking violation stand that the owner's override does not cover? */
+export const verdictOf = (own: readonly Violation[], overrideRules: readonly string[]): Verdict => ({ blocking: uncoveredBlocking(own, overrideRules).length > 0 });
+
+/** A stored post as the plan stands now, each channel at its own time; its owner's override beside. */
+export async function checkPostNow(workspaceId: string, postId: string, settings?: RuleSettings) {
   const post = await prisma.post.findFirst({
     where: { id: postId, workspaceId },
-    select: { category: true, scheduledAt: true, overrideReason: true, variants: { select: { channelId: true, text: true, link: true, mediaUrls: true } } },
+    select: {
+      id: true,
+      title: true,
+      category: true,
+      scheduledAt: true,
+      recurrenceParentId: true,
+      recurrenceRule: true,
+      overrideReason: true,
+      overrideRules: true,
+      variants: { where: { status: { not: "CANCELLED" } }, select: { channelId: true, text: true, link: true, mediaUrls: true, scheduledAt: true } },
+    },
   });
-  if (!post?.scheduledAt) return { violations: [], overridden: Boolean(post?.overrideReason) };
-  const violations = await checkDraftPost(workspaceId, { postId, category: post.category, at: post.scheduledAt, variants: post.variants });
-  return { violations, overridden: Boolean(post.overrideReason) };
+  if (!post) return null;
+  const check = await checkDraftPost(
+    workspaceId,
+    { postId, title: post.title, category: post.category, seriesId: seriesOf(post), at: post.scheduledAt, variants: post.variants.map((v) => ({ ...v, at: v.scheduledAt })) },
+    settings,
+  );
+  return { ...check, overrideReason: post.overrideReason, overrideRules: post.overrideRules, verdict: verdictOf(check.own, post.overrideRules) };
 }
 
 /** Violations of plan items not yet saved (a CSV import), checked with the stored plan around them. */
 export async function checkUnsavedItems(workspaceId: string, items: PlanItem[]): Promise<Violation[]> {
   if (items.length === 0) return [];
-  const settings = await loadSettings(workspaceId);
+  const settings = await loadRuleSettings(workspaceId);
   const times = items.map((i) => i.at);
   const from = Math.min(...times);
   const to = Math.max(...times) + 1;
-  const historyFrom = new Date(from - Math.max(settings.rules.duplicates.windowDays, 7) * DAY);
-  const rows = await prisma.variant.findMany({ where: { workspaceId, ...live, scheduledAt: { gte: historyFrom, lt: new Date(to + 7 * DAY) } }, select: variantSelect });
+  const historyFrom = new Date(from - Math.max(settings.rules.duplicates.windowDays, NETWORK_MEMORY_DAYS, 7) * DAY);
+  const rows = await prisma.variant.findMany({ where: { workspaceId, ...planned, scheduledAt: { gte: historyFrom, lt: new Date(to + 7 * DAY) } }, select: variantSelect });
   const unsaved = new Set(items.map((i) => i.postId));
-  return evaluatePlan([...rows.map(toItem), ...items], { ...settings, horizon: { from, to } }).filter((v) => unsaved.has(v.postIds[0] ?? ""));
+  return evaluatePlan([...rows.map(toItem), ...items], { ...settings, horizon: { from, to }, now: Date.now() }).filter((v) => unsaved.has(v.postIds[0] ?? ""));
+}
+
+/** Remembers the gate's verdict on a post with the plan version it saw (the worker's claim reads it). */
+export async function storeVerdict(postId: string, planVersion: number, verdict: Verdict) {
+  await prisma.post.updateMany({ where: { id: postId }, data: { verdictVersion: planVersion, verdictBlocking: verdict.blocking } });
+}
+
+export async function planVersionOf(workspaceId: string) {
+  const row = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { planVersion: true } });
+  return row.planVersion;
+}
+
+/** The series a stored post of this workspace belongs to (the editor's check counts a series as one idea). */
+export async function findPostSeries(workspaceId: string, postId: string) {
+  const post = await prisma.post.findFirst({ where: { id: postId, workspaceId }, select: { id: true, recurrenceParentId: true, recurrenceRule: true } });
+  return post && { seriesId: seriesOf(post) };
 }

@@ -1,23 +1,26 @@
 // Saving a post from the editor, and moving one in the calendar. Everything is checked
 // before anything is written (channels and category of this workspace, the local time on
-// DST change days, the rules); the workflow decides the post's state; the variants then
-// follow onto or off the schedule.
+// DST change days, the rules); the gate decides each step of the save — new words, new
+// details, a new time, then what the person asked (save, submit, schedule) — and the post
+// and its variants are written with the gate's outcome in one transaction.
 import { resolveLocalTime } from "~/domain/local-time";
+import type { PostCheck } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
+import { type GateAction, type GateDecision, type GatePost, type Passed, type PostStatus, type Refusal, decide, isCleared, needsVerdict } from "~/domain/post-gate";
 import { type PostForm, recurrenceOf } from "~/domain/post-form";
-import { type PostStatus, type Transition, type WorkflowAction, transition } from "~/domain/post-workflow";
 import { toRRule } from "~/domain/recurrence";
-import { type Violation, isBlocking } from "~/domain/violations";
+import { channelRuleIds } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { checkDraftPost, variantFingerprint } from "./plan-check.server";
-import { type Actor, type WorkspaceRef, followSchedule, lockWorkflowPost, policyOf } from "./post-workflow.server";
+import { checkDraftPost, variantFingerprint, verdictOf } from "./plan-check.server";
+import { type Actor, type GateOutcome, type WorkspaceRef, act, afterCommit, gatePostOf, lockGateRow, policyOf, syncPostTime } from "./post-gate.server";
 import { materialiseRecurringPosts } from "./recurrence.server";
+import { type QueueChange, scheduleVariants, unscheduleVariants } from "./scheduling.server";
 
 export type DstChoice = { earlier: string; later: string };
 export type SaveResult =
-  | { ok: true; postId: string; status: PostStatus; violations: Violation[] }
-  | { ok: false; httpStatus: 404 | 409 | 422; fieldErrors: Record<string, string[]>; message: string; dstChoice?: DstChoice; violations?: Violation[] };
+  | { ok: true; postId: string; status: PostStatus; check: PostCheck }
+  | { ok: false; httpStatus: 404 | 409 | 422; fieldErrors: Record<string, string[]>; message: string; refusal?: Refusal; dstChoice?: DstChoice; check?: PostCheck };
 
 const invalid = (fieldErrors: Record<string, string[]>, message = "Some fields need attention.", extra: Partial<Extract<SaveResult, { ok: false }>> = {}): SaveResult => ({
   ok: false,
@@ -52,11 +55,26 @@ async function workspaceCatalog(workspaceId: string) {
   return { categories: mixRulesSchema.parse(workspace.mixRules ?? {}).categories, channels: workspace.channels };
 }
 
-type Content = { title: string; body: string; category: string; campaignTag: string | null; variants: { channelId: string; text: string; link: string | null; mediaUrls: string[] }[] };
-const contentKey = (c: Content) =>
-  JSON.stringify([c.title, c.body, c.category, c.campaignTag, [...c.variants].sort((a, b) => a.channelId.localeCompare(b.channelId)).map((v) => [v.channelId, v.text, v.link, v.mediaUrls])]);
+type VariantContent = { channelId: string; text: string; link: string | null; mediaUrls: string[] };
+// What approvers sign off: the words, links and media of each channel. Title, category and
+// campaign tag are the team's own details.
+const wordsKey = (variants: readonly VariantContent[]) =>
+  JSON.stringify([...variants].sort((a, b) => a.channelId.localeCompare(b.channelId)).map((v) => [v.channelId, v.text, v.link, v.mediaUrls]));
 
-export async function savePost(workspace: WorkspaceRef, actor: Actor, postId: string | null, form: PostForm): Promise<SaveResult> {
+/** Runs the gate over the steps of one save, each on the post as the step before left it. */
+function decideSteps(start: GatePost, actions: GateAction[], actor: Actor, workspace: WorkspaceRef, verdict: { blocking: boolean }): { status: PostStatus; newRevision: boolean } | Refusal {
+  let post = start;
+  let newRevision = false;
+  for (const action of actions) {
+    const decision: GateDecision = decide(post, action, actor, policyOf(workspace), needsVerdict(post, action) ? verdict : null);
+    if (!decision.ok) return decision.refusal;
+    newRevision ||= Boolean((decision as Passed).newRevision);
+    post = { ...post, status: decision.status, approvedBy: decision.newRevision ? [] : post.approvedBy };
+  }
+  return { status: post.status, newRevision };
+}
+
+export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "member" }, postId: string | null, form: PostForm): Promise<SaveResult> {
   const catalog = await workspaceCatalog(workspace.id);
   const errors: Record<string, string[]> = {};
   if (!catalog.categories.some((c) => c.id === form.category)) errors.category = [`"${form.category}" is not a category of this workspace`];
@@ -73,141 +91,119 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor, postId: st
     const resolved = instantFor(form.date, form.time, workspace.timeZone, form.dst);
     if ("error" in resolved) return invalid({ time: [resolved.error] }, resolved.error, { dstChoice: resolved.choice });
     at = resolved.at;
-    if (form.intent === "schedule" && at.getTime() <= Date.now()) return invalid({ date: ["Choose a time in the future"] });
   }
   const recurrence = recurrenceOf(form);
-  if (recurrence && postId) {
-    const existing = await prisma.post.findFirst({ where: { id: postId, workspaceId: workspace.id }, select: { recurrenceParentId: true } });
-    if (existing?.recurrenceParentId) return invalid({ repeat: ["This post is one occurrence of a series; change the repetition on the first post"] });
+  const existing = postId
+    ? await prisma.post.findFirst({ where: { id: postId, workspaceId: workspace.id }, select: { recurrenceParentId: true, recurrenceRule: true, overrideReason: true, overrideRules: true } })
+    : null;
+  if (postId && !existing) return { ok: false, httpStatus: 404, fieldErrors: {}, message: "This post was not found in this workspace." };
+  if (recurrence && existing?.recurrenceParentId) return invalid({ repeat: ["This post is one occurrence of a series; change the repetition on the first post"] });
+
+  const content = form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [] }));
+  const seriesId = existing?.recurrenceParentId ?? (recurrence || existing?.recurrenceRule ? (postId ?? "new-series") : null);
+  const check = await checkDraftPost(workspace.id, { postId: postId ?? "new", title: form.title, category: form.category, seriesId, at, variants: content });
+  const blockingMixRules = [...new Set(check.own.filter((v) => v.severity === "block" && !channelRuleIds.includes(v.ruleId)).map((v) => v.ruleId))];
+  const overriding = Boolean(form.overrideReason) && blockingMixRules.length > 0;
+  if (overriding && actor.role !== "OWNER") {
+    return { ok: false, httpStatus: 409, fieldErrors: { overrideReason: ["Only an owner can override a blocking rule"] }, message: "Only an owner can override a blocking rule.", check };
   }
 
-  const content: Content = {
-    title: form.title,
-    body: form.body,
-    category: form.category,
-    campaignTag: form.campaignTag ?? null,
-    variants: form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [] })),
-  };
-  const violations = at
-    ? await checkDraftPost(workspace.id, { postId: postId ?? "new", category: form.category, at, variants: content.variants })
-    : [];
-  const blocking = isBlocking(violations);
-  const overriding = blocking && Boolean(form.overrideReason);
-  if (overriding && actor.role !== "OWNER") return { ok: false, httpStatus: 409, fieldErrors: { overrideReason: ["Only an owner can override a blocking rule"] }, message: "Only an owner can override a blocking rule.", violations };
-
   const outcome = await prisma.$transaction(async (tx) => {
-    let status: PostStatus = "DRAFT";
-    const steps: Extract<Transition, { ok: true }>[] = [];
-    let contentChanged = true;
-    if (postId) {
-      const loaded = await lockWorkflowPost(tx, workspace.id, postId, blocking && !overriding);
-      if (!loaded) return { ok: false as const, httpStatus: 404 as const, reason: "This post was not found in this workspace." };
-      const stored = await tx.post.findUniqueOrThrow({
-        where: { id: postId },
-        select: { title: true, body: true, category: true, campaignTag: true, variants: { select: { channelId: true, text: true, link: true, mediaUrls: true } } },
-      });
-      contentChanged = contentKey(stored) !== contentKey(content);
-      const moved = (loaded.post.scheduledAt?.getTime() ?? null) !== (at?.getTime() ?? null);
-      let workflow = loaded.workflow;
-      const actions: WorkflowAction[] = [...(contentChanged ? [{ kind: "edit-content" as const }] : []), ...(moved ? [{ kind: "move" as const }] : [])];
-      for (const action of actions) {
-        const step = transition(workflow, action, actor, policyOf(workspace));
-        if (!step.ok) return { ok: false as const, httpStatus: 409 as const, reason: step.reason };
-        steps.push(step);
-        workflow = { ...workflow, status: step.status, ...(step.clearsApprovals ? { approvals: 0, approvedBy: [] } : {}) };
-      }
-      status = workflow.status;
-      const intentStep = intentTransition(form, { ...workflow, hasTime: at !== null && at.getTime() > Date.now() }, actor, workspace);
-      if (intentStep && !intentStep.ok) return { ok: false as const, httpStatus: 409 as const, reason: intentStep.reason };
-      if (intentStep) {
-        steps.push(intentStep);
-        status = intentStep.status;
-      }
-      const keep = new Set(content.variants.map((v) => v.channelId));
-      await tx.variant.deleteMany({ where: { postId, workspaceId: workspace.id, channelId: { notIn: [...keep] }, status: { notIn: ["PUBLISHING", "PUBLISHED"] } } });
-      await tx.post.update({
-        where: { id: postId },
-        data: {
-          ...postColumns(content, at, recurrence ? toRRule(recurrence) : null, overriding ? form.overrideReason! : null),
-          status,
-          revision: steps.some((s) => s.clearsApprovals) || contentChanged ? { increment: 1 } : undefined,
-        },
-        select: { id: true },
-      });
+    const queue: QueueChange[] = [];
+    const row = postId ? await lockGateRow(tx, workspace.id, postId) : null;
+    if (postId && !row) return { ok: false as const, httpStatus: 404 as const, refusal: null };
+    const stored = row ? gatePostOf(row) : null;
+    const wordsChanged = !row || wordsKey(row.variants.filter((v) => v.status !== "CANCELLED")) !== wordsKey(content);
+    // An override covers the post as the owner saw it: new words need a new one.
+    const overrideRules = overriding ? blockingMixRules : wordsChanged ? [] : (existing?.overrideRules ?? []);
+    const verdict = verdictOf(check.own, overrideRules);
+    const start: GatePost = stored ?? { status: "DRAFT", authorId: actor.id, approvedBy: [], time: "none", variants: [] };
+    const when = at === null ? "none" : at.getTime() > Date.now() ? "future" : "past";
+    const actions: GateAction[] = [];
+    if (!row) actions.push({ kind: "create" });
+    else {
+      const detailsChanged = row.title !== form.title || row.category !== form.category;
+      if (wordsChanged) actions.push({ kind: "edit-content" });
+      else if (detailsChanged || overriding) actions.push({ kind: "edit-details" });
+      if ((row.scheduledAt?.getTime() ?? null) !== (at?.getTime() ?? null) && at) actions.push({ kind: "move", to: when === "future" ? "future" : "past" });
+    }
+    const steps = decideSteps({ ...start, time: row ? start.time : when }, actions, actor, workspace, verdict);
+    if ("code" in steps) return { ok: false as const, httpStatus: 409 as const, refusal: steps };
+    // What the person asked for, on the post as it now stands (at its new time).
+    const now: GatePost = { ...start, status: steps.status, time: when, approvedBy: steps.newRevision ? [] : start.approvedBy };
+    const intent: GateAction | null =
+      form.intent === "submit" && (now.status === "DRAFT" || now.status === "CHANGES_REQUESTED") ? { kind: "submit" } : form.intent === "schedule" && now.status !== "SCHEDULED" ? { kind: "schedule" } : null;
+    let status = steps.status;
+    if (intent) {
+      const decision = decide(now, intent, actor, policyOf(workspace), verdict);
+      if (!decision.ok) return { ok: false as const, httpStatus: (decision.refusal.code === "needs-future-time" || decision.refusal.code === "needs-time" ? 422 : 409) as 409 | 422, refusal: decision.refusal };
+      status = decision.status;
+    }
+
+    const columns = {
+      title: form.title,
+      body: form.body,
+      category: form.category,
+      campaignTag: form.campaignTag ?? null,
+      scheduledAt: at,
+      recurrenceRule: recurrence ? toRRule(recurrence) : existing?.recurrenceParentId ? null : null,
+      overrideReason: overrideRules.length ? (overriding ? form.overrideReason! : (existing?.overrideReason ?? null)) : null,
+      overrideRules,
+      status,
+    };
+    let id = postId;
+    if (row) {
+      // Channels taken off the post go (unless they already went out).
+      const keep = new Set(content.map((v) => v.channelId));
+      const dropped = row.variants.filter((v) => !keep.has(v.channelId) && v.status !== "PUBLISHING" && v.status !== "PUBLISHED").map((v) => v.id);
+      queue.push(...(await unscheduleVariants(tx, workspace.id, dropped, "CANCELLED")));
+      await tx.variant.deleteMany({ where: { id: { in: dropped } } });
+      await tx.post.update({ where: { id: row.id }, data: { ...columns, revision: steps.newRevision ? { increment: 1 } : undefined }, select: { id: true } });
     } else {
-      const fresh = { status: "DRAFT" as const, authorId: actor.id, approvals: 0, approvedBy: [], hasTime: at !== null && at.getTime() > Date.now(), live: false, blocked: blocking && !overriding };
-      const intentStep = intentTransition(form, fresh, actor, workspace);
-      if (intentStep && !intentStep.ok) return { ok: false as const, httpStatus: 409 as const, reason: intentStep.reason };
-      if (intentStep) {
-        steps.push(intentStep);
-        status = intentStep.status;
-      }
-      const created = await tx.post.create({
-        data: { workspaceId: workspace.id, authorId: actor.id, ...postColumns(content, at, recurrence ? toRRule(recurrence) : null, overriding ? form.overrideReason! : null), status },
-        select: { id: true },
-      });
-      postId = created.id;
+      id = (await tx.post.create({ data: { workspaceId: workspace.id, authorId: actor.id, ...columns }, select: { id: true } })).id;
     }
-    for (const v of content.variants) {
-      const columns = { text: v.text, link: v.link, mediaUrls: v.mediaUrls, scheduledAt: at, ...variantFingerprint(v.text) };
+    for (const v of content) {
+      const values = { text: v.text, link: v.link, mediaUrls: v.mediaUrls, scheduledAt: at, ...variantFingerprint(v.text) };
       await tx.variant.upsert({
-        where: { postId_channelId: { postId: postId!, channelId: v.channelId } },
-        create: { workspaceId: workspace.id, postId: postId!, channelId: v.channelId, ...columns },
-        update: columns,
+        where: { postId_channelId: { postId: id!, channelId: v.channelId } },
+        create: { workspaceId: workspace.id, postId: id!, channelId: v.channelId, ...values },
+        update: values,
         select: { id: true },
       });
     }
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: steps.length || contentChanged ? "post.saved" : "post.touched", targetType: "post", targetId: postId!, data: { status, intent: form.intent } });
+    // The schedule follows where the post now stands: on it (again, with the new words or
+    // time and a new version), or off it.
+    const variantIds = (await tx.variant.findMany({ where: { postId: id!, status: { notIn: ["PUBLISHING", "PUBLISHED", "CANCELLED"] } }, select: { id: true } })).map((v) => v.id);
+    if (isCleared(status)) queue.push(...(await scheduleVariants(tx, workspace.id, variantIds)));
+    else if (stored && isCleared(stored.status)) queue.push(...(await unscheduleVariants(tx, workspace.id, variantIds, "DRAFT")));
+    await syncPostTime(tx, id!);
+    await recordAudit(tx, {
+      workspaceId: workspace.id,
+      actorId: actor.id,
+      action: "post.saved",
+      targetType: "post",
+      targetId: id!,
+      data: { from: stored?.status ?? null, to: status, steps: [...actions, ...(intent ? [intent] : [])].map((a) => a.kind), role: actor.role, blocking: verdict.blocking, revision: (row?.revision ?? 1) + (steps.newRevision ? 1 : 0) },
+    });
     if (overriding) {
-      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "rules.overridden", targetType: "post", targetId: postId!, data: { reason: form.overrideReason!, rules: violations.filter((v) => v.severity === "block").map((v) => v.ruleId) } });
+      await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "rules.overridden", targetType: "post", targetId: id!, data: { reason: form.overrideReason!, rules: overrideRules } });
     }
-    return { ok: true as const, postId: postId!, status, steps };
+    return { ok: true as const, postId: id!, status, queue };
   });
-  if (!outcome.ok) return { ok: false, httpStatus: outcome.httpStatus, fieldErrors: {}, message: outcome.reason, violations };
-  for (const step of outcome.steps) await followSchedule(workspace.id, outcome.postId, step);
+  if (!outcome.ok) {
+    if (!outcome.refusal) return { ok: false, httpStatus: 404, fieldErrors: {}, message: "This post was not found in this workspace.", check };
+    return { ok: false, httpStatus: outcome.httpStatus, fieldErrors: {}, message: outcome.refusal.code, refusal: outcome.refusal, check };
+  }
+  await afterCommit(workspace.id, outcome.postId, outcome.status, outcome.queue);
   if (recurrence && at) await materialiseRecurringPosts(new Date(), undefined, outcome.postId);
-  return { ok: true, postId: outcome.postId, status: outcome.status, violations };
+  return { ok: true, postId: outcome.postId, status: outcome.status, check };
 }
 
-function postColumns(content: Content, at: Date | null, recurrenceRule: string | null, overrideReason: string | null) {
-  return { title: content.title, body: content.body, category: content.category, campaignTag: content.campaignTag, scheduledAt: at, recurrenceRule, overrideReason };
-}
-
-function intentTransition(form: PostForm, post: Parameters<typeof transition>[0], actor: Actor, workspace: WorkspaceRef) {
-  if (form.intent === "save") return null;
-  if (form.intent === "submit" && (post.status === "DRAFT" || post.status === "CHANGES_REQUESTED")) return transition(post, { kind: "submit" }, actor, policyOf(workspace));
-  if (form.intent === "submit") return null;
-  return transition(post, { kind: "schedule" }, actor, policyOf(workspace));
-}
-
-export type MoveResult = { ok: true; status: PostStatus; violations: Violation[] } | { ok: false; httpStatus: 404 | 409 | 422; message: string; dstChoice?: DstChoice; violations?: Violation[] };
+export type MoveResult = GateOutcome | { ok: false; httpStatus: 422; refusal: null; check: null; message: string; dstChoice?: DstChoice };
 
 /** Drag and drop (or the keyboard's move form): a new local date and time for the whole post. */
 export async function movePost(workspace: WorkspaceRef, actor: Actor, postId: string, date: string, time: string, dst?: "earlier" | "later"): Promise<MoveResult> {
   const resolved = instantFor(date, time, workspace.timeZone, dst);
-  if ("error" in resolved) return { ok: false, httpStatus: 422, message: resolved.error, dstChoice: resolved.choice };
-  const at = resolved.at;
-  const post = await prisma.post.findFirst({
-    where: { id: postId, workspaceId: workspace.id },
-    select: { category: true, status: true, variants: { select: { channelId: true, text: true, link: true, mediaUrls: true } } },
-  });
-  if (!post) return { ok: false, httpStatus: 404, message: "This post was not found in this workspace." };
-  const scheduling = post.status === "SCHEDULED" || post.status === "APPROVED";
-  if (scheduling && at.getTime() <= Date.now()) return { ok: false, httpStatus: 422, message: "Choose a time in the future for an approved or scheduled post." };
-  const violations = await checkDraftPost(workspace.id, { postId, category: post.category, at, variants: post.variants });
-  if (isBlocking(violations) && scheduling) return { ok: false, httpStatus: 409, message: "At that time the post would break a blocking rule.", violations };
-
-  const outcome = await prisma.$transaction(async (tx) => {
-    const loaded = await lockWorkflowPost(tx, workspace.id, postId);
-    if (!loaded) return { ok: false as const, reason: "This post was not found in this workspace." };
-    const step = transition(loaded.workflow, { kind: "move" }, actor, policyOf(workspace));
-    if (!step.ok) return { ok: false as const, reason: step.reason };
-    await tx.post.update({ where: { id: postId }, data: { scheduledAt: at, status: step.status, revision: step.clearsApprovals ? { increment: 1 } : undefined }, select: { id: true } });
-    await tx.variant.updateMany({ where: { postId, workspaceId: workspace.id, status: { notIn: ["PUBLISHING", "PUBLISHED"] } }, data: { scheduledAt: at } });
-    await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "post.moved", targetType: "post", targetId: postId, data: { from: loaded.post.scheduledAt?.toISOString() ?? null, to: at.toISOString(), status: step.status } });
-    return { ok: true as const, step };
-  });
-  if (!outcome.ok) return { ok: false, httpStatus: 409, message: outcome.reason };
-  await followSchedule(workspace.id, postId, outcome.step);
-  return { ok: true, status: outcome.step.status, violations };
+  if ("error" in resolved) return { ok: false, httpStatus: 422, refusal: null, check: null, message: resolved.error, dstChoice: resolved.choice };
+  return act(workspace, actor, postId, { kind: "move", to: resolved.at.getTime() > Date.now() ? "future" : "past" }, { at: resolved.at });
 }

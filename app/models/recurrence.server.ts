@@ -1,6 +1,7 @@
 // Materialising recurring posts: each occurrence within the horizon becomes an ordinary
 // draft post (with the series' variants), approvable and editable on its own. Idempotent:
 // an occurrence that exists is never made again (unique series × time).
+import { decide } from "~/domain/post-gate";
 import { occurrences } from "~/domain/recurrence";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { variantFingerprint } from "./plan-check.server";
@@ -27,6 +28,9 @@ export async function materialiseRecurringPosts(now = new Date(), horizonDays = 
     },
   });
   let created = 0;
+  // Each date is a new draft of its own, approved on its own: the gate says what Rytm may make.
+  const draft = decide({ status: "DRAFT", authorId: null, approvedBy: [], time: "future", variants: [] }, { kind: "create" }, { kind: "system" }, { approvalsRequired: 1, editorsMaySchedule: false, keepApprovalOnMove: true }, null);
+  if (!draft.ok) return { series: series.length, created };
   for (const parent of series) {
     const existing = new Set(parent.occurrences.map((o) => o.scheduledAt!.getTime()));
     const from = new Date(Math.max(now.getTime(), parent.scheduledAt!.getTime() + 1));
@@ -41,7 +45,7 @@ export async function materialiseRecurringPosts(now = new Date(), horizonDays = 
             title: parent.title,
             category: parent.category,
             campaignTag: parent.campaignTag,
-            status: "DRAFT",
+            status: draft.status,
             scheduledAt: at,
             variants: {
               create: parent.variants.map((v) => ({ workspaceId: parent.workspaceId, channelId: v.channelId, text: v.text, link: v.link, mediaUrls: v.mediaUrls, scheduledAt: at, ...variantFingerprint(v.text) })),

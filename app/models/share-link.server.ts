@@ -1,10 +1,14 @@
 // Client approval links: a date range of one workspace, shown to whoever holds the link,
-// who may approve posts or ask for changes under their own name — nothing else.
+// who may approve posts or ask for changes — nothing else. A link counts as one approver,
+// whatever names are typed into it, and its decisions go through the same gate as
+// everyone's.
 import { DateTime } from "luxon";
 import { prisma } from "~/utils/db.server";
 import { hashToken, isTokenShaped, newSecretToken } from "~/utils/secret-token.server";
 import { recordAudit } from "./audit.server";
-import { type WorkspaceRef, decide } from "./post-workflow.server";
+import { decide } from "~/domain/post-gate";
+import { checkWorkspacePlan, verdictOf } from "./plan-check.server";
+import { type WorkspaceRef, act, gatePostOf, gateSelect, policyOf } from "./post-gate.server";
 
 export async function createShareLink(workspace: { id: string; timeZone: string }, actorId: string, input: { label: string; from: string; to: string; days: number }) {
   const token = newSecretToken();
@@ -49,29 +53,51 @@ export async function openShareLink(token: string | undefined) {
   if (!link || link.revokedAt || link.expiresAt < new Date()) return null;
   return link;
 }
+export type OpenLink = NonNullable<Awaited<ReturnType<typeof openShareLink>>>;
 
-export function listSharedPosts(link: { fromDate: Date; toDate: Date; workspace: { id: string } }) {
-  return prisma.post.findMany({
-    where: { workspaceId: link.workspace.id, scheduledAt: { gte: link.fromDate, lt: link.toDate }, status: { notIn: ["CANCELLED", "DRAFT"] } },
-    orderBy: { scheduledAt: "asc" },
-    select: {
-      id: true,
-      title: true,
-      status: true,
-      scheduledAt: true,
-      variants: { select: { id: true, text: true, link: true, mediaUrls: true, channel: { select: { name: true, network: true } } } },
-    },
+const inRange = (link: OpenLink) => ({ workspaceId: link.workspace.id, scheduledAt: { gte: link.fromDate, lt: link.toDate }, status: { notIn: ["CANCELLED" as const, "DRAFT" as const] } });
+
+/**
+ * The range's posts, each with the rules' verdict the team sees and the decisions the gate
+ * would take from this link now (the page shows only those buttons).
+ */
+export async function listSharedPosts(link: OpenLink) {
+  const [posts, rows, violations] = await Promise.all([
+    prisma.post.findMany({
+      where: inRange(link),
+      orderBy: { scheduledAt: "asc" },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        scheduledAt: true,
+        variants: { where: { status: { not: "CANCELLED" } }, select: { id: true, text: true, link: true, mediaUrls: true, channel: { select: { name: true, network: true } } } },
+      },
+    }),
+    prisma.post.findMany({ where: inRange(link), select: gateSelect }),
+    checkWorkspacePlan(link.workspace.id, link.fromDate, link.toDate),
+  ]);
+  const gateRows = new Map(rows.map((row) => [row.id, row]));
+  const client = { kind: "client" as const, linkId: link.id };
+  const policy = policyOf(link.workspace);
+  return posts.map((post) => {
+    const own = violations.filter((v) => v.postIds[0] === post.id);
+    const gatePost = gatePostOf(gateRows.get(post.id)!);
+    const verdict = verdictOf(own, gateRows.get(post.id)!.overrideRules);
+    return {
+      ...post,
+      violations: own,
+      mayApprove: decide(gatePost, { kind: "approve" }, client, policy, verdict).ok,
+      mayRequestChanges: decide(gatePost, { kind: "request-changes" }, client, policy, null).ok,
+    };
   });
 }
 
 /** A client's decision on one post of the link's range; any other post is "not found". */
-export async function clientDecision(link: NonNullable<Awaited<ReturnType<typeof openShareLink>>>, input: { postId: string; decision: "approve" | "request-changes"; name: string; comment?: string }) {
-  const inRange = await prisma.post.findFirst({
-    where: { id: input.postId, workspaceId: link.workspace.id, scheduledAt: { gte: link.fromDate, lt: link.toDate }, status: { notIn: ["CANCELLED", "DRAFT"] } },
-    select: { id: true },
-  });
-  if (!inRange) return { ok: false as const, reason: "This post is not part of this link.", httpStatus: 404 as const };
+export async function clientDecision(link: OpenLink, input: { postId: string; decision: "approve" | "request-changes"; name: string; comment?: string }) {
+  const row = await prisma.post.findFirst({ where: { id: input.postId, ...inRange(link) }, select: { id: true } });
+  if (!row) return { ok: false as const, httpStatus: 404 as const, refusal: null, check: null };
   const workspace: WorkspaceRef = link.workspace;
-  // The client decides as an approver without an account; their name is what identifies them.
-  return decide(workspace, { id: `client:${input.name}`, role: "APPROVER" }, input.postId, { kind: input.decision }, { comment: input.comment || undefined, clientName: input.name });
+  return act(workspace, { kind: "client", linkId: link.id, name: input.name }, input.postId, { kind: input.decision }, { comment: input.comment || undefined });
 }
+

@@ -6,8 +6,12 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
+import { ViolationList } from "~/components/violation-list";
 import type { NetworkKind } from "~/domain/networks";
 import { clientDecisionSchema } from "~/domain/post-actions";
+import { localizeViolations } from "~/domain/violations";
+import { refusalText } from "~/i18n/refusal";
+import { localeOf } from "~/utils/locale.server";
 import { useI18n } from "~/i18n/use-i18n";
 import { clientDecision, listSharedPosts, openShareLink } from "~/models/share-link.server";
 import { localizedTitle } from "~/i18n/meta";
@@ -16,10 +20,11 @@ export const meta: MetaFunction = ({ matches }) => [...localizedTitle(matches, (
 
 const gone = () => data({ message: "This link has expired or was revoked. Ask for a new one." }, { status: 404 });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const link = await openShareLink(params.token);
   if (!link) throw gone();
-  const posts = await listSharedPosts(link);
+  const locale = await localeOf(request);
+  const posts = (await listSharedPosts(link)).map((post) => ({ ...post, violations: localizeViolations(post.violations, locale) }));
   return { workspace: { name: link.workspace.name, timeZone: link.workspace.timeZone }, from: link.fromDate, to: new Date(link.toDate.getTime() - 1), posts };
 }
 
@@ -29,7 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: clientDecisionSchema });
   if (submission.status !== "success") return data({ postId: String(submission.payload.postId ?? ""), error: Object.values(submission.error ?? {}).flat().join(" "), done: false }, { status: 400 });
   const outcome = await clientDecision(link, submission.value);
-  if (!outcome.ok) return data({ postId: submission.value.postId, error: outcome.reason, done: false }, { status: outcome.httpStatus });
+  if (!outcome.ok) {
+    const error = outcome.refusal ? refusalText(outcome.refusal, await localeOf(request)) : "This post is not part of this link.";
+    return data({ postId: submission.value.postId, error, done: false }, { status: outcome.httpStatus });
+  }
   return { postId: submission.value.postId, error: null, done: true };
 }
 
@@ -64,12 +72,15 @@ export default function ClientApproval() {
                 <p role="status">{t.client.thanks}</p>
               )
             ) : null}
-            <DecisionForm postId={post.id} name="decision" labels={{ comment: t.client.comment, approve: t.client.approve, requestChanges: t.client.requestChanges }}>
-              <label>
-                {t.client.name}
-                <input name="name" required maxLength={100} autoComplete="name" />
-              </label>
-            </DecisionForm>
+            <ViolationList violations={post.violations} slug={null} zone={workspace.timeZone} selfId={post.id} />
+            {post.mayApprove || post.mayRequestChanges ? (
+              <DecisionForm postId={post.id} name="decision" canApprove={post.mayApprove} labels={{ comment: t.client.comment, approve: t.client.approve, requestChanges: t.client.requestChanges }}>
+                <label>
+                  {t.client.name}
+                  <input name="name" required maxLength={100} autoComplete="name" />
+                </label>
+              </DecisionForm>
+            ) : null}
           </li>
         ))}
       </ol>

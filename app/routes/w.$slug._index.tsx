@@ -12,13 +12,14 @@ import type { CalendarPost, RuleBadge } from "~/components/calendar/types";
 import { calendarQuerySchema, calendarRange, calendarViews } from "~/domain/calendar-range";
 import { moveSchema } from "~/domain/post-actions";
 import { can } from "~/domain/permissions";
-import { postStatuses } from "~/domain/post-workflow";
+import { postStatuses } from "~/domain/post-gate";
 import { describeTimeZone } from "~/domain/time-zones";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
 import { loadCalendar } from "~/models/calendar.server";
 import { movePost } from "~/models/post-editor.server";
-import { localizeViolations } from "~/domain/violations";
+import { memberActor } from "~/models/post-gate.server";
+import { gateAnswer } from "~/utils/gate-answer.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { localeOf } from "~/utils/locale.server";
 
@@ -40,12 +41,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
   const submission = parseWithZod(await request.formData(), { schema: moveSchema });
-  if (submission.status !== "success") return data({ ok: false as const, message: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
+  if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [] }, { status: 400 });
   const { postId, date, time, dst } = submission.value;
-  const result = await movePost(workspace, { id: user.id, role }, postId, date, time, dst);
-  const locale = await localeOf(request);
-  if (!result.ok) return data({ ok: false as const, message: result.message, violations: localizeViolations(result.violations ?? [], locale) }, { status: result.httpStatus });
-  return { ok: true as const, message: null, violations: localizeViolations(result.violations, locale) };
+  const moved = await movePost(workspace, memberActor(user, role), postId, date, time, dst);
+  if ("message" in moved) return data({ postId, error: moved.message, violations: [], consequences: [] }, { status: moved.httpStatus });
+  const answer = gateAnswer(moved, await localeOf(request));
+  return data({ postId, ...answer.data }, answer.init ?? undefined);
 }
 
 export default function Calendar() {
@@ -156,9 +157,9 @@ export default function Calendar() {
         </button>
       </Form>
       <div role="status" aria-live="polite" className="move-result">
-        {move.data && !move.data.ok ? (
-          <Refusal message={t.calendar.moveRefused(move.data.message)} violations={move.data.violations} />
-        ) : move.data?.ok ? (
+        {move.data?.error ? (
+          <Refusal message={t.calendar.moveRefused(move.data.error)} violations={move.data.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={move.data.postId} />
+        ) : move.data ? (
           <p>{move.data.violations.length ? t.calendar.movedWithWarnings(move.data.violations.length) : t.calendar.moved}</p>
         ) : null}
       </div>
@@ -178,7 +179,7 @@ export default function Calendar() {
           canMove={canWrite}
           onMove={(postId, date, time) => move.submit({ postId, date, time }, { method: "post" })}
         />
-        <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} />
+        <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} rulesLink={`/w/${workspace.slug}/rules`} />
       </div>
     </main>
   );

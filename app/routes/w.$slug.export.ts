@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DateTime } from "luxon";
 import Papa from "papaparse";
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { seriesOf } from "~/models/plan-check.server";
+import { variantsForExport } from "~/models/plan-export.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates are YYYY-MM-DD").refine((d) => DateTime.fromISO(d).isValid, "not a real date");
@@ -17,11 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const zone = workspace.timeZone;
   const from = DateTime.fromISO(parsed.data.from, { zone }).startOf("day");
   const to = DateTime.fromISO(parsed.data.to, { zone }).plus({ days: 1 }).startOf("day");
-  const variants = await prisma.variant.findMany({
-    where: { workspaceId: workspace.id, scheduledAt: { gte: from.toJSDate(), lt: to.toJSDate() }, status: { not: "CANCELLED" } },
-    orderBy: [{ scheduledAt: "asc" }, { postId: "asc" }],
-    select: { text: true, link: true, mediaUrls: true, scheduledAt: true, channel: { select: { name: true } }, post: { select: { title: true, category: true } } },
-  });
+  const variants = await variantsForExport(workspace.id, from.toJSDate(), to.toJSDate());
   const rows = variants.map((v) => {
     const local = DateTime.fromJSDate(v.scheduledAt!, { zone });
     return {
@@ -34,9 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       text: v.text,
       link: v.link ?? "",
       media: v.mediaUrls.join(" "),
+      // Rows of one post stay one post, and one series one idea, when the file comes back.
+      id: v.postId,
+      series: seriesOf({ id: v.postId, ...v.post }) ?? "",
     };
   });
-  const csv = Papa.unparse(rows, { columns: ["date", "time", "timezone", "channel", "category", "title", "text", "link", "media"], newline: "\r\n" });
+  const csv = Papa.unparse(rows, { columns: ["date", "time", "timezone", "channel", "category", "title", "text", "link", "media", "id", "series"], newline: "\r\n" });
   return new Response(`\uFEFF${csv}\r\n`, {
     headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${workspace.slug}-${parsed.data.from}-${parsed.data.to}.csv"` },
   });

@@ -1,20 +1,27 @@
 // Crisis mode: pause everything at once, with a reason; on resume, decide what to do with
-// each variant whose time passed meanwhile (nothing overdue is sent on its own).
+// each variant whose time passed meanwhile (nothing overdue is sent on its own). Variants the
+// worker held because the plan now breaks a blocking rule wait here too. Each decision goes
+// through the gate, as on the post page.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { VariantActions } from "~/components/variant-actions";
 import { can } from "~/domain/permissions";
 import { pauseActionSchema, variantActionSchema } from "~/domain/publish-actions";
-import { listOverdue, pauseWorkspace, resumeWorkspace } from "~/models/scheduling.server";
+import { useI18n } from "~/i18n/use-i18n";
+import { memberActor } from "~/models/post-gate.server";
+import { listNeedingAttention, pauseWorkspace, resumeWorkspace } from "~/models/scheduling.server";
+import { variantChoices } from "~/models/post-page.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
 import { formatDateTime } from "~/utils/dates";
-import { useI18n } from "~/i18n/use-i18n";
+import { gateAnswer } from "~/utils/gate-answer.server";
+import { localeOf } from "~/utils/locale.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, role } = await requireWorkspace(request, params.slug, "workspace:read");
-  return { workspace, overdue: await listOverdue(workspace.id), canPause: can(role, "workspace:pause"), canWrite: can(role, "post:write") };
+  const { workspace, role, user } = await requireWorkspace(request, params.slug, "workspace:read");
+  const waiting = await listNeedingAttention(workspace.id);
+  return { workspace, waiting, choices: await variantChoices(workspace, memberActor(user, role), waiting), canPause: can(role, "workspace:pause") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -28,15 +35,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else await resumeWorkspace(workspace.id, user.id);
     return { error: null };
   }
-  const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
+  const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
   const submission = parseWithZod(formData, { schema: variantActionSchema });
   if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat().join(" ") }, { status: 400 });
-  const error = await applyVariantAction(workspace, user.id, submission.value);
-  return error ? data({ error }, { status: 409 }) : { error: null };
+  const outcome = await applyVariantAction(workspace, memberActor(user, role), submission.value);
+  if ("message" in outcome) return data({ error: outcome.message }, { status: outcome.httpStatus });
+  const answer = gateAnswer(outcome, await localeOf(request));
+  return data({ error: answer.data.error }, answer.init ?? undefined);
 }
 
 export default function Pause() {
-  const { workspace, overdue, canPause, canWrite } = useLoaderData<typeof loader>();
+  const { workspace, waiting, choices, canPause } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   return (
@@ -67,15 +76,19 @@ export default function Pause() {
           </button>
         </Form>
       ) : null}
-      <h2>{t.pause.overdue(overdue.length)}</h2>
-      {overdue.length === 0 ? <p>{t.pause.noOverdue}</p> : null}
+      <h2>{t.pause.overdue(waiting.length)}</h2>
+      {waiting.length === 0 ? <p>{t.pause.noOverdue}</p> : null}
       <ul className="cards" aria-label={t.pause.overdueList}>
-        {overdue.map((variant) => (
+        {waiting.map((variant) => (
           <li key={variant.id} className="card">
-            <strong>{variant.post.title}</strong> {t.pause.on_(variant.channel.name)}
+            <strong>
+              <Link to={`/w/${workspace.slug}/posts/${variant.post.id}`}>{variant.post.title}</Link>
+            </strong>{" "}
+            {t.pause.on_(variant.channel.name)}
             <div className="muted">{t.pause.wasDue(formatDateTime(variant.scheduledAt!, workspace.timeZone, locale))}</div>
+            {variant.failureClass === "held-rules" && variant.lastError ? <p className="field-error">{variant.lastError}</p> : null}
             <p style={{ whiteSpace: "pre-wrap" }}>{variant.text}</p>
-            {canWrite && !workspace.pausedAt ? <VariantActions variantId={variant.id} status="SCHEDULED" held /> : null}
+            {choices[variant.id] && !workspace.pausedAt ? <VariantActions variantId={variant.id} status="SCHEDULED" held allowed={choices[variant.id]!} /> : null}
           </li>
         ))}
       </ul>

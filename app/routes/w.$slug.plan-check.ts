@@ -1,5 +1,6 @@
-// Rule badges for the calendar: every violation in a range, grouped by post. A separate
-// request so the calendar shows at once and the badges follow.
+// Rule badges for the calendar: every post's own violations in a range (the verdict the
+// editor, the post page and `rytm lint` give it). A separate request so the calendar shows
+// at once and the badges follow.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { localizeViolations } from "~/domain/violations";
@@ -17,13 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = rangeSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((i) => i.message).join("; ") }, { status: 400 });
   const violations = localizeViolations(await checkWorkspacePlan(workspace.id, new Date(parsed.data.from), new Date(parsed.data.to)), await localeOf(request));
-  const badges: Record<string, { block: number; warn: number; messages: string[] }> = {};
+  const badges: Record<string, { block: number; warn: number; messages: string[]; severities: string[] }> = {};
   for (const v of violations) {
+    // A quiet channel is about the channel, shown in the mix panel, not on a post.
     const postId = v.postIds[0];
-    if (!postId) continue;
-    const badge = (badges[postId] ??= { block: 0, warn: 0, messages: [] });
+    if (!postId || v.ruleId === "quiet-channel") continue;
+    const badge = (badges[postId] ??= { block: 0, warn: 0, messages: [], severities: [] });
     badge[v.severity]++;
     badge.messages.push(v.message);
+    badge.severities.push(v.severity);
   }
   return Response.json({ badges });
 }

@@ -1,26 +1,29 @@
-// One post: its variants as they will look, their publishing states, the workflow's
-// buttons for this person, the move form (the keyboard way to reschedule), the discussion
-// thread and the activity log.
+// One post: its variants as they will look and when each goes out, their publishing
+// states, the rules' verdict where it stands, the buttons the gate allows this person, the
+// move form (the keyboard way to reschedule), the discussion thread and the activity log.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
-import { VariantPreview } from "~/components/editor/variant-preview";
 import { DecisionForm } from "~/components/decision-form";
+import { VariantPreview } from "~/components/editor/variant-preview";
 import { Refusal } from "~/components/refusal";
 import { VariantActions } from "~/components/variant-actions";
+import { ViolationList } from "~/components/violation-list";
 import type { NetworkKind } from "~/domain/networks";
 import { can } from "~/domain/permissions";
 import { postActionSchema } from "~/domain/post-actions";
 import { variantActionSchema } from "~/domain/publish-actions";
 import { describeTimeZone } from "~/domain/time-zones";
-import { isBlocking, localizeViolations } from "~/domain/violations";
+import { localizeViolations } from "~/domain/violations";
+import { refusalText } from "~/i18n/refusal";
 import { useI18n } from "~/i18n/use-i18n";
 import { movePost } from "~/models/post-editor.server";
+import { memberActor, act } from "~/models/post-gate.server";
+import { addComment } from "~/models/post-comments.server";
 import { findPostVariant, loadPostPage } from "~/models/post-page.server";
-import { addComment, decide } from "~/models/post-workflow.server";
-import { checkPostNow } from "~/models/plan-check.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
+import { gateAnswer } from "~/utils/gate-answer.server";
 import { localeOf } from "~/utils/locale.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
 
@@ -28,18 +31,28 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role, user } = await requireWorkspace(request, params.slug, "post:read");
-  const page = await loadPostPage(workspace, params.postId ?? "");
+  const page = await loadPostPage(workspace, params.postId ?? "", memberActor(user, role));
   if (!page) notFound("This post");
+  const locale = await localeOf(request);
   const local = page.post.scheduledAt ? DateTime.fromJSDate(page.post.scheduledAt, { zone: workspace.timeZone }) : null;
+  const refusals = Object.fromEntries(
+    Object.entries(page.allowed.buttons).map(([kind, state]) => [kind, state.refusal ? refusalText(state.refusal, locale) : null]),
+  ) as Record<keyof typeof page.allowed.buttons, string | null>;
   return {
     workspace: { slug: workspace.slug, timeZone: workspace.timeZone, approvalsRequired: workspace.approvalsRequired },
-    zoneLabel: describeTimeZone(workspace.timeZone),
-    ...page,
+    zoneLabel: describeTimeZone(workspace.timeZone, page.post.scheduledAt ?? undefined),
+    post: page.post,
+    missing: page.missing,
+    live: page.gatePost.variants.some((v) => v.status === "PUBLISHING" || v.status === "PUBLISHED"),
+    violations: localizeViolations(page.check.own, locale),
+    consequences: localizeViolations(page.check.consequences, locale),
+    blocking: page.check.blocking,
+    buttons: page.allowed.buttons,
+    refusals,
+    variantButtons: page.allowed.variants,
+    activity: page.activity,
     localDate: local?.toISODate() ?? "",
     localTime: local?.toFormat("HH:mm") ?? "",
-    userId: user.id,
-    canWrite: can(role, "post:write"),
-    canApprove: can(role, "post:approve"),
     canComment: can(role, "post:comment"),
   };
 }
@@ -48,47 +61,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const postId = params.postId ?? "";
   if (formData.has("variantId")) {
-    const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
+    const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
     const submission = parseWithZod(formData, { schema: variantActionSchema });
-    if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
+    if (submission.status !== "success") return data({ error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [] }, { status: 400 });
     const owned = await findPostVariant(workspace.id, postId, submission.value.variantId);
     if (!owned) notFound("This post");
     if (!owned.hasVariant) notFound("This variant");
-    const error = await applyVariantAction(workspace, user.id, submission.value);
-    return error ? data({ error, violations: [] }, { status: 409 }) : { error: null, violations: [] };
+    const outcome = await applyVariantAction(workspace, memberActor(user, role), submission.value);
+    if ("message" in outcome) return data({ error: outcome.message, violations: [], consequences: [] }, { status: outcome.httpStatus });
+    return gateAnswer(outcome, await localeOf(request));
   }
   const submission = parseWithZod(formData, { schema: postActionSchema });
   if (submission.status !== "success") {
     await requireWorkspace(request, params.slug, "post:read");
-    return data({ error: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
+    return data({ error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [] }, { status: 400 });
   }
   const value = submission.value;
   const needs = value.intent === "approve" || value.intent === "request-changes" ? "post:approve" : value.intent === "comment" ? "post:comment" : "post:write";
   const { workspace, user, role } = await requireWorkspace(request, params.slug, needs);
-  const actor = { id: user.id, role };
+  const actor = memberActor(user, role);
   const locale = await localeOf(request);
   if (value.intent === "comment") {
-    return (await addComment(workspace.id, user.id, postId, value.comment)) ? { error: null, violations: [] } : notFound("This post");
+    return (await addComment(workspace.id, user.id, postId, value.comment)) ? { error: null, violations: [], consequences: [] } : notFound("This post");
   }
   if (value.intent === "move") {
     const moved = await movePost(workspace, actor, postId, value.date, value.time, value.dst);
-    if (!moved.ok) return data({ error: moved.message, violations: localizeViolations(moved.violations ?? [], locale) }, { status: moved.httpStatus });
-    return { error: null, violations: localizeViolations(moved.violations, locale) };
+    if ("message" in moved) return data({ error: moved.message, violations: [], consequences: [] }, { status: moved.httpStatus });
+    return gateAnswer(moved, locale);
   }
-  // Submitting, approving and scheduling look at the rules as they stand now.
-  const violations = value.intent === "submit" || value.intent === "approve" || value.intent === "schedule" ? await checkPostNow(workspace.id, postId) : { violations: [], overridden: false };
-  const outcome = await decide(workspace, actor, postId, { kind: value.intent }, { comment: "comment" in value ? value.comment || undefined : undefined, blocked: isBlocking(violations.violations) && !violations.overridden });
-  if (!outcome.ok) return data({ error: outcome.reason, violations: localizeViolations(violations.violations, locale) }, { status: outcome.httpStatus });
-  return { error: null, violations: [] };
+  const outcome = await act(workspace, actor, postId, { kind: value.intent }, { comment: "comment" in value ? value.comment || undefined : undefined });
+  if (!outcome.ok && outcome.httpStatus === 404) notFound("This post");
+  return gateAnswer(outcome, locale);
 }
 
 export default function PostPage() {
-  const { workspace, zoneLabel, post, workflow, missing, activity, localDate, localTime, userId, canWrite, canApprove, canComment } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, post, missing, live, violations, consequences, buttons, refusals, variantButtons, activity, localDate, localTime, canComment } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const when = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
   const status = post.status;
-  const reviewable = canApprove && status === "IN_REVIEW" && post.authorId !== userId && !workflow.approvedBy.includes(userId);
+  const postTime = post.scheduledAt ? new Date(post.scheduledAt).getTime() : null;
+  const button = (kind: keyof typeof buttons, label: string, secondary = false) =>
+    buttons[kind].allowed ? (
+      <Form method="post">
+        <button type="submit" name="intent" value={kind} className={secondary ? "secondary" : undefined}>
+          {label}
+        </button>
+      </Form>
+    ) : refusals[kind] ? (
+      <span className="disabled-action">
+        <button type="button" disabled aria-describedby={`why-${kind}`}>
+          {label}
+        </button>{" "}
+        <span id={`why-${kind}`} className="muted">
+          {refusals[kind]}
+        </span>
+      </span>
+    ) : null;
   return (
     <main className="page">
       <p>
@@ -109,68 +138,63 @@ export default function PostPage() {
       </p>
       {status === "IN_REVIEW" && missing > 0 ? <p>{t.post.approvalsMissing(missing)}</p> : null}
       {post.overrideReason ? <p className="banner-inline">{t.post.overridden(post.overrideReason)}</p> : null}
-      {result?.error ? (
-        <Refusal message={result.error} violations={result.violations} />
-      ) : null}
+      {result?.error ? <Refusal message={result.error} violations={result.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} /> : null}
+
+      <section aria-labelledby="rules-heading" className="rule-check">
+        <h2 id="rules-heading">{t.editor.rulesHeading}</h2>
+        {violations.length === 0 ? <p className="ok">{t.editor.noViolations}</p> : null}
+        <ViolationList violations={violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} />
+        {consequences.length ? (
+          <>
+            <p>{t.post.consequences}</p>
+            <ViolationList violations={consequences} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} />
+          </>
+        ) : null}
+      </section>
 
       <div className="post-actions">
-        {canWrite && !workflow.live && status !== "CANCELLED" && status !== "PUBLISHED" ? (
+        {buttons["edit-content"].allowed ? (
           <Link className="button secondary" to="edit">
             {t.post.edit}
           </Link>
         ) : null}
-        {canWrite && (status === "DRAFT" || status === "CHANGES_REQUESTED") ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="submit">
-              {t.post.submit}
-            </button>
-          </Form>
-        ) : null}
-        {canWrite && (status === "APPROVED" || ((status === "DRAFT" || status === "IN_REVIEW") && workspace.approvalsRequired === 0)) ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="schedule">
-              {t.post.schedule}
-            </button>
-          </Form>
-        ) : null}
-        {canWrite && (status === "SCHEDULED" || status === "FAILED") && !workflow.live ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="unschedule" className="secondary">
-              {t.post.unschedule}
-            </button>
-          </Form>
-        ) : null}
-        {canWrite && status !== "CANCELLED" && status !== "PUBLISHED" && !workflow.live ? (
-          <Form method="post">
-            <button type="submit" name="intent" value="cancel" className="secondary">
-              {t.post.cancel}
-            </button>
-          </Form>
-        ) : null}
+        {button("submit", t.post.submit)}
+        {button("schedule", t.post.schedule)}
+        {button("unschedule", t.post.unschedule, true)}
+        {button("cancel", t.post.cancel, true)}
       </div>
 
-      {reviewable ? (
-        <DecisionForm name="intent" labels={{ form: t.post.reviewForm, comment: t.post.reviewComment, approve: t.post.approve, requestChanges: t.post.requestChanges }} />
+      {buttons.approve.allowed || buttons["request-changes"].allowed ? (
+        <DecisionForm
+          name="intent"
+          canApprove={buttons.approve.allowed}
+          labels={{ form: t.post.reviewForm, comment: t.post.reviewComment, approve: t.post.approve, requestChanges: t.post.requestChanges }}
+        />
       ) : null}
 
       <h2>{t.post.variants}</h2>
       <ul className="cards">
-        {post.variants.map((variant) => (
-          <li key={variant.id} className="card">
-            <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
-            <p>
-              <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
-                {variant.failureClass === "paused" && variant.status === "SCHEDULED" ? t.variantState.HELD : t.variantState[variant.status]}
-              </span>{" "}
-              {variant.externalUrl ? <a href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</a> : null}
-            </p>
-            {variant.lastError ? <p className="field-error">{variant.lastError}</p> : null}
-            {canWrite ? <VariantActions variantId={variant.id} status={variant.status} held={variant.failureClass === "paused"} /> : null}
-          </li>
-        ))}
+        {post.variants.map((variant) => {
+          const own = variant.scheduledAt ? new Date(variant.scheduledAt).getTime() : null;
+          const held = variant.status === "SCHEDULED" && (variant.failureClass === "paused" || variant.failureClass === "held-rules");
+          return (
+            <li key={variant.id} className="card">
+              <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
+              <p>
+                <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
+                  {held ? (variant.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : t.variantState[variant.status]}
+                </span>{" "}
+                {own !== null && own !== postTime ? <span className="muted">{t.post.goesOutAt(when(variant.scheduledAt!))}</span> : null}{" "}
+                {variant.externalUrl ? <a href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</a> : null}
+              </p>
+              {variant.lastError ? <p className="field-error">{variant.lastError}</p> : null}
+              <VariantActions variantId={variant.id} status={variant.status} held={held} allowed={variantButtons[variant.id]!} />
+            </li>
+          );
+        })}
       </ul>
 
-      {canWrite && !workflow.live && status !== "CANCELLED" && status !== "PUBLISHED" ? (
+      {buttons.move.allowed && !live ? (
         <Form method="post" className="inline move-form" aria-label={t.post.moveForm}>
           <input type="hidden" name="intent" value="move" />
           <label>

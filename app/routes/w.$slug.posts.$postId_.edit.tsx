@@ -10,7 +10,7 @@ import { localizedTitle } from "~/i18n/meta";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.editor.editHeading);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, role } = await requireWorkspace(request, params.slug, "post:write");
+  const { workspace, role, user } = await requireWorkspace(request, params.slug, "post:write");
   const found = await postForEditor(workspace.id, params.postId ?? "", workspace.timeZone);
   if (!found) notFound("This post");
   return {
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...(await editorData(workspace.id)),
     post: { id: found.post.id, title: found.post.title, isOccurrence: found.post.recurrenceParentId !== null },
     values: found.values,
-    canSchedule: maySchedule(workspace, role),
+    canSchedule: maySchedule(workspace, user, role),
     canOverride: role === "OWNER",
   };
 }

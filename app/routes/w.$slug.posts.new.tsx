@@ -10,14 +10,14 @@ import { localizedTitle } from "~/i18n/meta";
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.editor.newHeading);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, role } = await requireWorkspace(request, params.slug, "post:write");
+  const { workspace, role, user } = await requireWorkspace(request, params.slug, "post:write");
   const date = new URL(request.url).searchParams.get("date");
   return {
     workspace: { slug: workspace.slug, timeZone: workspace.timeZone },
     zoneLabel: describeTimeZone(workspace.timeZone),
     ...(await editorData(workspace.id)),
     date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "",
-    canSchedule: maySchedule(workspace, role),
+    canSchedule: maySchedule(workspace, user, role),
     canOverride: role === "OWNER",
   };
 }

@@ -1,25 +1,33 @@
-// The approvers' queue: every post in review, oldest date first, with its variants as
-// they will look and the approve / request-changes form right there.
+// The approvers' queue: every post in review, earliest date first, with its variants as
+// they will look, the rules' verdict (and any owner's override) beside it, and the approve /
+// request-changes form right there.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { DecisionForm } from "~/components/decision-form";
-import { Refusal } from "~/components/refusal";
 import { VariantPreview } from "~/components/editor/variant-preview";
+import { Refusal } from "~/components/refusal";
+import { ViolationList } from "~/components/violation-list";
 import type { NetworkKind } from "~/domain/networks";
 import { postActionSchema } from "~/domain/post-actions";
-import { isBlocking, localizeViolations } from "~/domain/violations";
+import { localizeViolations } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
-import { checkPostNow } from "~/models/plan-check.server";
-import { decide, listReviewQueue } from "~/models/post-workflow.server";
+import { act, memberActor } from "~/models/post-gate.server";
+import { listReviewQueue } from "~/models/review-queue.server";
+import { gateAnswer } from "~/utils/gate-answer.server";
 import { localeOf } from "~/utils/locale.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { workspace, user } = await requireWorkspace(request, params.slug, "post:approve");
-  return { workspace: { slug: workspace.slug, timeZone: workspace.timeZone, approvalsRequired: workspace.approvalsRequired }, queue: await listReviewQueue(workspace.id, user.id) };
+  const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");
+  const locale = await localeOf(request);
+  const queue = await listReviewQueue(workspace, memberActor(user, role));
+  return {
+    workspace: { slug: workspace.slug, timeZone: workspace.timeZone, approvalsRequired: workspace.approvalsRequired },
+    queue: queue.map((post) => ({ ...post, violations: localizeViolations(post.violations, locale) })),
+  };
 }
 
 const decisionSchema = z.intersection(z.object({ postId: z.string().min(1).max(40) }), postActionSchema);
@@ -27,13 +35,12 @@ const decisionSchema = z.intersection(z.object({ postId: z.string().min(1).max(4
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");
   const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
-  if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [] }, { status: 400 });
+  if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [] }, { status: 400 });
   const value = submission.value;
-  if (value.intent !== "approve" && value.intent !== "request-changes") return data({ postId: value.postId, error: "Approve or request changes here.", violations: [] }, { status: 400 });
-  const check = value.intent === "approve" ? await checkPostNow(workspace.id, value.postId) : { violations: [], overridden: false };
-  const outcome = await decide(workspace, { id: user.id, role }, value.postId, { kind: value.intent }, { comment: value.comment || undefined, blocked: isBlocking(check.violations) && !check.overridden });
-  if (!outcome.ok) return data({ postId: value.postId, error: outcome.reason, violations: localizeViolations(check.violations, await localeOf(request)) }, { status: outcome.httpStatus });
-  return { postId: value.postId, error: null, violations: [] };
+  if (value.intent !== "approve" && value.intent !== "request-changes") return data({ postId: value.postId, error: "Approve or request changes here.", violations: [], consequences: [] }, { status: 400 });
+  const outcome = await act(workspace, memberActor(user, role), value.postId, { kind: value.intent }, { comment: value.comment || undefined });
+  const answer = gateAnswer(outcome, await localeOf(request));
+  return data({ postId: value.postId, ...answer.data }, answer.init ?? undefined);
 }
 
 export default function ReviewQueue() {
@@ -56,19 +63,24 @@ export default function ReviewQueue() {
             </p>
             <div className="cards">
               {post.variants.map((v) => (
-                <VariantPreview key={v.id} network={v.channel.network as NetworkKind} channelName={v.channel.name} text={v.text} />
+                <VariantPreview key={v.id} network={v.channel.network as NetworkKind} channelName={v.channel.name} text={v.text} link={v.link} mediaUrls={v.mediaUrls} />
               ))}
             </div>
-            {result?.error && result.postId === post.id ? (
-              <Refusal message={result.error} violations={result.violations} />
+            {post.violations.length ? (
+              <section aria-label={t.editor.rulesHeading}>
+                <ViolationList violations={post.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} />
+                {post.violations.some((v) => v.severity === "block") ? <p className="muted">{t.review.blockedNote}</p> : null}
+              </section>
             ) : null}
+            {post.overrideReason ? <p className="banner-inline">{t.post.overridden(post.overrideReason)}</p> : null}
+            {result?.error && result.postId === post.id ? <Refusal message={result.error} violations={result.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} /> : null}
             {post.mine ? (
               <p className="muted">{t.review.yours}</p>
-            ) : post.approvedByMe ? (
+            ) : post.refusal?.code === "already-approved" ? (
               <p className="muted">{t.review.alreadyApproved}</p>
-            ) : (
+            ) : post.mayApprove ? (
               <DecisionForm postId={post.id} name="intent" labels={{ comment: t.review.comment, approve: t.review.approve, requestChanges: t.review.requestChanges }} />
-            )}
+            ) : null}
           </li>
         ))}
       </ol>

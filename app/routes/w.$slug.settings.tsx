@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { TimeZoneSelect } from "~/components/time-zone-select";
 import { timeZoneNames } from "~/domain/time-zones";
@@ -65,6 +65,11 @@ export default function Settings() {
         <button type="submit">{t.settings.save}</button>
         {actionData?.saved && actionData.form === "workspace" ? <p role="status">{t.settings.saved}</p> : null}
       </Form>
+
+      <h2>{t.rules.heading}</h2>
+      <p>
+        <Link to={`/w/${workspace.slug}/rules`}>{t.settings.rulesLink}</Link>
+      </p>
 
       <h2>{t.settings.approvalHeading}</h2>
       <Form method="post" className="stack" style={{ maxWidth: "28rem" }}>

@@ -14,8 +14,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
-  const { body, status } = await answerImport(request, workspace, user.id);
+  const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
+  const { body, status } = await answerImport(request, workspace, { kind: "member", id: user.id, role });
   return data(body, { status });
 }
 

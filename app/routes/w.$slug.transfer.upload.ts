@@ -4,7 +4,7 @@ import { answerImport } from "~/models/import-request.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workspace, user } = await requireWorkspace(request, params.slug, "post:write");
-  const { body, status } = await answerImport(request, workspace, user.id);
+  const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:write");
+  const { body, status } = await answerImport(request, workspace, { kind: "member", id: user.id, role });
   return Response.json(body, { status });
 }

@@ -42,7 +42,7 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
     const category = categoryIndex.get(post.category);
     return (
       <PostChip
-        key={post.id}
+        key={`${post.id}@${post.scheduledAt}`}
         post={post}
         time={local(post.scheduledAt).toFormat("HH:mm")}
         channels={channelMap}

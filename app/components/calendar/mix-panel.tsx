@@ -1,19 +1,23 @@
 // The mix panel: per channel, a bar of category shares, the promotional share against
 // the rule's limit, and the quiet gaps — a picture first, with the numbers for screen readers.
+import { Link } from "@remix-run/react";
 import { DateTime } from "luxon";
 import type { ChannelMix } from "~/domain/mix-summary";
 import { useI18n } from "~/i18n/use-i18n";
 import { categoryColor } from "../category-colors";
 
-type Props = { mix: ChannelMix[]; categoryIndex: Map<string, { index: number; label: string }>; zone: string; onePer: number };
+type Props = { mix: ChannelMix[]; categoryIndex: Map<string, { index: number; label: string }>; zone: string; onePer: number; rulesLink: string };
 
-export function MixPanel({ mix, categoryIndex, zone, onePer }: Props) {
+export function MixPanel({ mix, categoryIndex, zone, onePer, rulesLink }: Props) {
   const { t, locale } = useI18n();
   const percent = (n: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(n);
   const day = (ms: number) => DateTime.fromMillis(ms, { zone }).setLocale(locale).toFormat("d LLL");
   return (
     <aside className="mix-panel" aria-labelledby="mix-heading">
       <h2 id="mix-heading">{t.mix.heading}</h2>
+      <p>
+        <Link to={rulesLink}>{t.mix.rules}</Link>
+      </p>
       {mix.length === 0 ? <p className="muted">{t.mix.noChannels}</p> : null}
       {mix.map((channel) => (
         <section key={channel.channelId} className="mix-channel" aria-label={channel.name}>

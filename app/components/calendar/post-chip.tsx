@@ -1,7 +1,7 @@
 // One post in the calendar: time, title, channels, category colour, state and a rule
 // badge. Draggable to another day when the person may move it.
 import { Link } from "@remix-run/react";
-import type { PostStatus } from "~/domain/post-workflow";
+import type { PostStatus } from "~/domain/post-gate";
 import { useI18n } from "~/i18n/use-i18n";
 import { categoryColor } from "../category-colors";
 import type { CalendarPost, ChannelInfo, RuleBadge } from "./types";
@@ -44,9 +44,13 @@ export function PostChip({ post, time, channels, colorIndex, badge, draggable, c
       <ul className="chip-channels" aria-label={t.calendar.channels}>
         {post.variants.map((v) => {
           const channel = channels.get(v.channelId);
+          // A channel's own state is worth a word once it differs from the post's: going out, out, failed, unknown or held.
+          const held = v.status === "SCHEDULED" && (v.failureClass === "paused" || v.failureClass === "held-rules");
+          const state = held ? (v.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : v.status === "DRAFT" || v.status === "SCHEDULED" ? null : t.variantState[v.status as keyof typeof t.variantState];
           return (
-            <li key={v.id} className={`state state-${v.status.toLowerCase()}`}>
-              {channel ? channel.name : t.calendar.removedChannel}: {t.variantState[v.status as keyof typeof t.variantState] ?? v.status}
+            <li key={v.id} className={`state state-${held ? "held" : v.status.toLowerCase()}`}>
+              {channel ? channel.name : t.calendar.removedChannel}
+              {state ? `: ${state}` : null}
               {v.externalUrl ? (
                 <>
                   {" "}

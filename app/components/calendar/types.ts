@@ -1,4 +1,4 @@
-import type { PostStatus } from "~/domain/post-workflow";
+import type { PostStatus } from "~/domain/post-gate";
 
 export type CalendarPost = {
   id: string;
@@ -7,7 +7,8 @@ export type CalendarPost = {
   campaignTag: string | null;
   status: PostStatus;
   scheduledAt: string;
-  variants: { id: string; status: string; externalUrl: string | null; channelId: string }[];
+  /** The channels that go out at this entry's time (a post whose channels go out at different times has an entry for each). */
+  variants: { id: string; status: string; externalUrl: string | null; channelId: string; failureClass: string | null }[];
 };
 export type ChannelInfo = { id: string; name: string; network: string; enabled: boolean };
 export type RuleBadge = { block: number; warn: number; messages: string[] };

@@ -12,6 +12,7 @@ import { occurrences, toRRule, weekdays } from "~/domain/recurrence";
 import type { LocalizedViolation } from "~/domain/violations";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
+import { ViolationList } from "../violation-list";
 import { VariantPreview } from "./variant-preview";
 
 export type EditorChannel = { id: string; name: string; network: NetworkKind; enabled: boolean; settings: unknown };
@@ -31,7 +32,9 @@ export type EditorValues = {
   count: string;
   variants: EditorVariant[];
 };
-export type EditorResult = { fieldErrors?: Record<string, string[]>; message?: string; dstChoice?: { earlier: string; later: string } | null; violations?: LocalizedViolation[] } | undefined;
+export type EditorResult =
+  | { fieldErrors?: Record<string, string[]>; message?: string; dstChoice?: { earlier: string; later: string } | null; violations?: LocalizedViolation[]; consequences?: LocalizedViolation[] }
+  | undefined;
 
 type Props = {
   slug: string;
@@ -59,7 +62,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
   );
   const [when, setWhen] = useState({ date: initial.date, time: initial.time });
   const [repeat, setRepeat] = useState({ repeat: initial.repeat, interval: initial.interval, byWeekday: initial.byWeekday, ends: initial.ends, until: initial.until, count: initial.count });
-  const check = useFetcher<{ violations: LocalizedViolation[]; dstChoice?: { earlier: string; later: string } | null; message?: string }>();
+  const check = useFetcher<{ violations: LocalizedViolation[]; consequences?: LocalizedViolation[]; dstChoice?: { earlier: string; later: string } | null; message?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const errors = result?.fieldErrors ?? {};
 
@@ -77,7 +80,21 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
   }, []);
 
   const violations = check.data?.violations ?? result?.violations ?? [];
+  const consequences = check.data?.consequences ?? result?.consequences ?? [];
   const blocking = violations.filter((v) => v.severity === "block");
+  const suggestedAt = violations.find((v) => v.suggestedAt !== null)?.suggestedAt ?? null;
+  const applySuggestedTime = (at: number) => {
+    const local = DateTime.fromMillis(at, { zone });
+    setWhen({ date: local.toISODate()!, time: local.toFormat("HH:mm") });
+    scheduleCheck();
+  };
+  // Channels still on the main text: the person writes each their own with one click.
+  const following = selected.filter((id) => !variantFor(id).edited);
+  const adapt = (channelId: string) => {
+    const v = variantFor(channelId);
+    setVariants((current) => ({ ...current, [channelId]: { ...v, edited: true } }));
+    requestAnimationFrame(() => document.getElementById(`text-${channelId}`)?.focus());
+  };
   const dstChoice = result?.dstChoice ?? check.data?.dstChoice ?? null;
   const formatInstant = (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale).toFormat("d LLL yyyy, HH:mm ZZZZ");
   const next = nextOccurrences(repeat, when, zone);
@@ -154,8 +171,13 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                 <div className="stack">
                   <label>
                     {t.editor.textFor(channel.name)}
-                    <textarea name={`variants[${i}].text`} rows={5} value={v.text} aria-describedby={counterId} onChange={(event) => update({ text: event.currentTarget.value })} />
+                    <textarea id={`text-${channelId}`} name={`variants[${i}].text`} rows={5} value={v.text} aria-describedby={counterId} onChange={(event) => update({ text: event.currentTarget.value })} />
                   </label>
+                  {!v.edited && following.length > 1 ? (
+                    <button type="button" className="link" onClick={() => adapt(channelId)}>
+                      {t.editor.adaptFor(channel.name)}
+                    </button>
+                  ) : null}
                   <p id={counterId} className={`counter${measured.over ? " over" : ""}`} aria-live="polite">
                     {measured.limit === null ? t.editor.countNoLimit(measured.count, measured.unit[locale]) : t.editor.count(measured.count, measured.limit, measured.unit[locale])}
                   </p>
@@ -312,27 +334,18 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
             {check.state !== "idle" ? <p className="muted">{t.editor.checking}</p> : null}
             {violations.length === 0 ? <p className="ok">{t.editor.noViolations}</p> : null}
           </div>
-          <ul className="violations">
-            {violations.map((v, i) => (
-              <li key={i} className={`violation violation-${v.severity}`}>
-                <strong>{v.severity === "block" ? t.editor.blocking : t.editor.warning}</strong> {v.message}
-                {v.suggestion ? <span className="muted"> {v.suggestion}</span> : null}
-                {v.postIds.filter((id) => id !== postId && id !== "new").length ? (
-                  <span>
-                    {" "}
-                    {t.editor.involved}{" "}
-                    {v.postIds
-                      .filter((id) => id !== postId && id !== "new")
-                      .map((id, k) => (
-                        <a key={id} href={`/w/${slug}/posts/${id}`}>
-                          {t.editor.postNumber(k + 1)}
-                        </a>
-                      ))}
-                  </span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <ViolationList violations={violations} slug={slug} zone={zone} selfId={postId} />
+          {suggestedAt !== null ? (
+            <button type="button" className="secondary" onClick={() => applySuggestedTime(suggestedAt)}>
+              {t.editor.useSuggestedTime(DateTime.fromMillis(suggestedAt, { zone }).setLocale(locale).toFormat("ccc d LLL, HH:mm"))}
+            </button>
+          ) : null}
+          {consequences.length ? (
+            <>
+              <p>{t.editor.consequences}</p>
+              <ViolationList violations={consequences} slug={slug} zone={zone} selfId={postId} />
+            </>
+          ) : null}
           {blocking.length && canOverride ? (
             <label>
               {t.editor.overrideReason}
