@@ -1,12 +1,14 @@
 // The demo: a freelancer who runs two brand calendars (a Warsaw museum and a New York
-// coffee roaster), their colleagues in each role, channels and four weeks of posts.
+// coffee roaster), their colleagues in each role, channels, a week of published history and
+// four weeks of posts (prisma/demo-plan.ts) in every state of the approval workflow.
 import { DateTime } from "luxon";
-import type { NetworkKind, PostStatus, Role } from "../app/generated/prisma/client.ts";
+import type { NetworkKind, Role } from "../app/generated/prisma/client.ts";
 import { defaultMixRules } from "../app/domain/mix-rules-settings.ts";
 import { variantFingerprint } from "../app/models/plan-check.server.ts";
 import { encrypt } from "../app/utils/encryption.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { hashPassword } from "../app/utils/password.server.ts";
+import { type DemoPost, coffeePlan, museumPlan } from "./demo-plan.ts";
 
 export const DEMO_PASSWORD = "rytm-demo-password";
 
@@ -18,51 +20,65 @@ export const demoUsers = [
 ] as const;
 type UserKey = (typeof demoUsers)[number]["key"];
 
-type DemoPost = { title: string; category: string; texts: Partial<Record<NetworkKind, string>> };
-
 const demoWorkspaces: {
   slug: string;
   name: string;
   timeZone: string;
   members: [UserKey, Role][];
-  channels: [NetworkKind, string][];
+  /** Who writes the posts and who approves them. */
+  author: UserKey;
+  approver: UserKey;
+  /** Network, channel name, and the address a published post of it lives at. */
+  channels: [NetworkKind, string, string][];
+  /** ISO weekdays the brand posts on, and its usual times in turn. */
+  weekdays: number[];
   times: string[];
-  posts: DemoPost[];
+  plan: DemoPost[];
 }[] = [
   {
     slug: "muzeum-miasta",
     name: "Muzeum Miasta",
     timeZone: "Europe/Warsaw",
     members: [["owner", "OWNER"], ["editor", "EDITOR"], ["approver", "APPROVER"], ["viewer", "VIEWER"]],
-    channels: [["facebook", "Muzeum Miasta (Facebook)"], ["x", "@MuzeumMiasta"], ["linkedin", "Muzeum Miasta (LinkedIn)"], ["mastodon", "@muzeum@mastodon.social"]],
-    times: ["09:00", "12:30", "18:00"],
-    posts: [
-      { title: "Ten dzień 80 lat temu", category: "educational", texts: { facebook: "Ten dzień 80 lat temu: jak wyglądała ulica Długa o świcie? Opowiadamy na podstawie relacji świadków.", x: "80 lat temu, o świcie, na Długiej… Wątek z relacjami świadków 🧵", mastodon: "Relacje świadków sprzed 80 lat: ulica Długa o świcie." } },
-      { title: "Za kulisami konserwacji", category: "behind-the-scenes", texts: { facebook: "Zajrzyjcie do pracowni konserwatorskiej: tak ratujemy jedwabny sztandar z 1863 roku.", linkedin: "Jak wygląda praca konserwatorki tkanin? Rozmowa o ratowaniu sztandaru z 1863 roku." } },
-      { title: "Nowa wystawa czasowa", category: "promotional", texts: { facebook: "Od piątku nowa wystawa czasowa „Miasto w kadrze”. Bilety już w sprzedaży!", x: "„Miasto w kadrze” – nowa wystawa od piątku. Bilety online." } },
-      { title: "Zagadka z archiwum", category: "engagement", texts: { facebook: "Zagadka: co przedstawia ta fotografia z 1936 roku? Odpowiedzi w komentarzach!", mastodon: "Zagadka z archiwum: rozpoznacie to miejsce z 1936 roku?" } },
-      { title: "Polecamy lekturę", category: "curated", texts: { linkedin: "Polecamy artykuł o cyfryzacji zbiorów muzealnych w Europie Środkowej.", x: "Dobra lektura o cyfryzacji zbiorów muzealnych." } },
-      { title: "Bezpłatny wtorek", category: "offer", texts: { facebook: "We wtorki wstęp na wystawę stałą jest bezpłatny. Zapraszamy!" } },
+    author: "editor",
+    approver: "approver",
+    channels: [
+      ["facebook", "Muzeum Miasta (Facebook)", "https://www.facebook.com/muzeummiasta/posts/"],
+      ["x", "@MuzeumMiasta", "https://x.com/MuzeumMiasta/status/"],
+      ["linkedin", "Muzeum Miasta (LinkedIn)", "https://www.linkedin.com/feed/update/urn:li:share:"],
+      ["mastodon", "@muzeum@mastodon.social", "https://mastodon.social/@muzeum/"],
     ],
+    weekdays: [1, 2, 3, 4, 5],
+    times: ["09:00", "12:30", "18:00"],
+    plan: museumPlan,
   },
   {
     slug: "northwind-coffee",
     name: "Northwind Coffee",
     timeZone: "America/New_York",
     members: [["owner", "OWNER"], ["viewer", "APPROVER"]],
-    channels: [["instagram", "@northwindcoffee"], ["x", "@NorthwindCoffee"], ["bluesky", "northwind.coffee"]],
-    times: ["08:00", "15:00"],
-    posts: [
-      { title: "How we roast", category: "educational", texts: { instagram: "Light, medium, dark: what actually changes in the roaster? A short guide.", bluesky: "What changes between a light and a dark roast? Our roaster explains." } },
-      { title: "Meet the farmers", category: "behind-the-scenes", texts: { instagram: "Meet Ana and Luis, who grow our Huila beans at 1,700 m.", x: "The people behind our Colombian single origin: Ana and Luis." } },
-      { title: "Weekend bundle", category: "offer", texts: { instagram: "This weekend: two bags, one grinder, 20% off.", x: "Weekend bundle: 20% off two bags and a grinder." } },
-      { title: "Your brew method?", category: "engagement", texts: { bluesky: "Pour-over, French press or espresso: how do you brew at home?", x: "Poll time: how do you brew your morning cup?" } },
-      { title: "Seasonal blend launch", category: "promotional", texts: { instagram: "Our winter blend is back: cocoa, orange peel, molasses.", bluesky: "The winter blend returns on Monday." } },
+    author: "owner",
+    approver: "viewer",
+    channels: [
+      ["instagram", "@northwindcoffee", "https://www.instagram.com/p/"],
+      ["x", "@NorthwindCoffee", "https://x.com/NorthwindCoffee/status/"],
+      ["bluesky", "northwind.coffee", "https://bsky.app/profile/northwind.coffee/post/"],
     ],
+    weekdays: [1, 3, 5],
+    times: ["08:00", "15:00"],
+    plan: coffeePlan,
   },
 ];
 
-const statuses: PostStatus[] = ["APPROVED", "IN_REVIEW", "DRAFT", "APPROVED", "CHANGES_REQUESTED"];
+/** The local day of a planning slot: the nth posting day after today (before it, for a negative n). */
+function slotDay(today: DateTime, slot: number, weekdays: readonly number[]): DateTime {
+  let day = today;
+  for (let n = 0; n < Math.abs(slot); ) {
+    day = day.plus({ days: Math.sign(slot) });
+    if (weekdays.includes(day.weekday)) n++;
+  }
+  return day;
+}
 
 /** Replaces any earlier demo data with a fresh copy planned from today on. */
 export async function seedDemo(now: Date = new Date()) {
@@ -91,36 +107,60 @@ export async function seedDemo(now: Date = new Date()) {
       select: { id: true, channels: { select: { id: true, network: true } } },
     });
     const today = DateTime.fromJSDate(now, { zone: spec.timeZone }).startOf("day");
-    // Four weeks, weekdays only, one slot a day rotating through the brand's usual times.
-    for (let day = 1, n = 0; day <= 28; day++) {
-      const date = today.plus({ days: day });
-      if (date.weekday > 5) continue;
-      const idea = spec.posts[n % spec.posts.length]!;
-      const [hour, minute] = spec.times[n % spec.times.length]!.split(":").map(Number);
+    const channels = new Map(workspace.channels.map((c) => [c.network, c]));
+    const urls = new Map(spec.channels.map(([network, , url]) => [network, url]));
+    const author = users.get(spec.author)!;
+    const approver = users.get(spec.approver)!;
+    for (const [i, idea] of spec.plan.entries()) {
+      const [hour, minute] = (idea.time ?? spec.times[Math.abs(idea.slot) % spec.times.length]!).split(":").map(Number);
       // Wall-clock time in the workspace's zone; luxon resolves the UTC instant, DST included.
-      const at = date.set({ hour, minute }).toJSDate();
-      await prisma.post.create({
+      const at = slotDay(today, idea.slot, spec.weekdays).set({ hour, minute }).toJSDate();
+      const published = idea.status === "PUBLISHED";
+      const approved = published || idea.status === "APPROVED";
+      const post = await prisma.post.create({
         data: {
           workspaceId: workspace.id,
-          authorId: users.get("owner"),
+          authorId: author,
           title: idea.title,
+          body: Object.values(idea.texts)[0]!,
           category: idea.category,
-          status: statuses[n % statuses.length],
+          campaignTag: idea.campaignTag ?? null,
+          status: idea.status,
           scheduledAt: at,
+          // A request for changes closes the revision it was made on.
+          revision: idea.changes ? 2 : 1,
           variants: {
-            create: workspace.channels
-              .filter((c) => idea.texts[c.network])
-              .map((c) => ({
+            create: Object.entries(idea.texts).map(([network, text], k) => {
+              const id = `${1_800_000 + i * 10 + k}`;
+              return {
                 workspaceId: workspace.id,
-                channelId: c.id,
-                text: idea.texts[c.network]!,
+                channelId: channels.get(network as NetworkKind)!.id,
+                text,
+                mediaUrls: idea.media?.[network as NetworkKind] ?? [],
                 scheduledAt: at,
-                ...variantFingerprint(idea.texts[c.network]!),
-              })),
+                ...variantFingerprint(text),
+                ...(published ? { status: "PUBLISHED" as const, publishedAt: at, externalId: id, externalUrl: `${urls.get(network as NetworkKind)}${id}` } : {}),
+              };
+            }),
           },
+          approvals: approved
+            ? { create: { approverId: approver, decision: "APPROVED", revision: 1 } }
+            : idea.changes
+              ? { create: { approverId: approver, decision: "CHANGES_REQUESTED", revision: 1, comment: idea.changes } }
+              : undefined,
+          comments: idea.changes ? { create: { authorId: approver, body: idea.changes } } : undefined,
         },
+        select: { id: true },
       });
-      n++;
+      const event = (actorId: string, action: string) => ({ workspaceId: workspace.id, actorId, action, targetType: "post", targetId: post.id, data: {} });
+      await prisma.auditEvent.createMany({
+        data: [
+          event(author, "post.saved"),
+          ...(idea.status !== "DRAFT" ? [event(author, "post.submit")] : []),
+          ...(approved ? [event(approver, "post.approve")] : []),
+          ...(idea.changes ? [event(approver, "post.request-changes")] : []),
+        ],
+      });
       posts++;
     }
   }
