@@ -6,7 +6,7 @@
 import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scheduleVariant } from "~/models/scheduling.server";
+import { schedule } from "../support/gate";
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { getPublishQueue } from "~/utils/queues.server";
@@ -65,8 +65,9 @@ describe("plan, approve, publish", () => {
     await page.getByText("102 / 280 weighted characters").waitFor();
     await page.getByText("102 / 3000 characters").waitFor();
     const rules = page.getByRole("region", { name: "Rules" });
-    await rules.getByText("2 of the last 2 Brand on X posts are promotional; the limit is 1 in 4.").waitFor();
-    await expect.poll(() => rules.getByRole("link", { name: "post 1" }).getAttribute("href")).toBe(`/w/${workspace.slug}/posts/${existing.id}`);
+    await rules.getByText("2 of the last 2 posts on Brand on X are promotional; the limit is 1 in 4.").waitFor();
+    // The other post is named by its title and local time, and linked.
+    await expect.poll(() => rules.getByRole("link", { name: /^Winter offer \(\w{3} \d{1,2} \w{3}, 10:00\)$/ }).getAttribute("href")).toBe(`/w/${workspace.slug}/posts/${existing.id}`);
     await screenshot(page, "editor");
     expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -100,8 +101,8 @@ describe("plan, approve, publish", () => {
     expect(post.status).toBe("SCHEDULED");
     expect(post.variants.map((v) => v.status)).toEqual(["SCHEDULED", "SCHEDULED"]);
 
-    // The clock is moved forward: the variants are due in two seconds instead of tomorrow.
-    for (const v of post.variants) await scheduleVariant(workspace.id, v.id, new Date(Date.now() + 2_000));
+    // The clock is moved forward: an owner moves the post to two seconds from now.
+    await schedule(workspace.id, postId, new Date(Date.now() + 2_000));
     await waitFor("the worker to publish both variants", async () => {
       const variants = await prisma.variant.findMany({ where: { postId }, select: { status: true } });
       return variants.every((v) => v.status === "PUBLISHED") ? true : undefined;

@@ -55,7 +55,7 @@ describe("calendar and client", () => {
     const http = await signedIn(owner);
     const refused = await http.post(`/w/${workspace.slug}?index`, { postId: published.id, date: month.set({ day: 20 }).toISODate()!, time: "08:00" });
     expect(refused.status).toBe(409);
-    expect(await refused.text()).toContain("publishing or published; it can no longer be changed");
+    expect(await refused.text()).toContain("This post is published; it can no longer be changed.");
   });
 
   it("lets a client approve a post through a share link, with a name and a comment, and nothing else", async () => {

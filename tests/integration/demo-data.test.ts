@@ -24,18 +24,26 @@ describe("demo data", () => {
     expect(workspaces[0]!.memberships.map((m) => m.role).sort()).toEqual(["APPROVER", "EDITOR", "OWNER", "VIEWER"]);
   });
 
-  it("plans four weeks of weekday posts at the brand's local times", async () => {
+  it("plans four weeks of weekday posts at the brand's local times, after a week of published history", async () => {
     const posts = await prisma.post.findMany({
       where: { workspace: { slug: "muzeum-miasta" } },
-      select: { scheduledAt: true, variants: { select: { id: true } } },
+      select: { title: true, status: true, scheduledAt: true, variants: { select: { status: true, text: true, externalUrl: true } } },
       orderBy: { scheduledAt: "asc" },
     });
-    expect(posts.length).toBe(20);
-    const local = posts.map((p) => DateTime.fromJSDate(p.scheduledAt!, { zone: "Europe/Warsaw" }));
-    expect(new Set(local.map((d) => d.toFormat("HH:mm")))).toEqual(new Set(["09:00", "12:30", "18:00"]));
-    expect(local.every((d) => d.weekday <= 5)).toBe(true);
-    expect(local.at(-1)!.diff(local[0]!, "days").days).toBeLessThan(28);
-    expect(posts.every((p) => p.variants.length > 0)).toBe(true);
+    const now = DateTime.now();
+    const future = posts.filter((p) => p.scheduledAt! > now.toJSDate());
+    const past = posts.filter((p) => p.scheduledAt! <= now.toJSDate());
+    expect(past.length).toBeGreaterThanOrEqual(3);
+    for (const post of past) expect(post.variants.every((v) => v.status === "PUBLISHED" && v.externalUrl?.startsWith("https://"))).toBe(true);
+    const plan = future.filter((p) => !p.title.startsWith("Przykład:")).map((p) => DateTime.fromJSDate(p.scheduledAt!, { zone: "Europe/Warsaw" }));
+    expect(plan.length).toBe(20);
+    expect(new Set(plan.map((d) => d.toFormat("HH:mm")))).toEqual(new Set(["09:00", "12:30", "18:00"]));
+    expect(plan.every((d) => d.weekday <= 5)).toBe(true);
+    expect(plan.at(-1)!.diff(plan[0]!, "days").days).toBeLessThan(28);
+    expect(new Set(future.map((p) => p.status))).toEqual(new Set(["APPROVED", "IN_REVIEW", "DRAFT", "CHANGES_REQUESTED"]));
+    // Each idea in its own words on each channel.
+    const texts = posts.flatMap((p) => p.variants.map((v) => v.text));
+    expect(new Set(texts).size).toBe(texts.length - 1);
   });
 
   it("keeps the demo channel tokens encrypted", async () => {

@@ -49,8 +49,10 @@ describe("checking plans stored in the database", () => {
     const base = Date.UTC(2027, 1, 1, 8);
     const old = await plan(workspace.id, linkedin.id, new Date(base - 60 * DAY), "educational", "Five tips for reading nineteenth century maps from our curator");
     await plan(workspace.id, linkedin.id, new Date(base - DAY), "promotional", "Tickets for the opening night are on sale now");
-    const found = await checkDraftPost(workspace.id, {
+    const { own: found } = await checkDraftPost(workspace.id, {
       postId: "draft",
+      title: "Opening night",
+      seriesId: null,
       category: "promotional",
       at: new Date(base),
       variants: [

@@ -88,7 +88,7 @@ describe("tenant isolation matrix", () => {
         if (response.status === 404) expect(body).toContain("not a member of it");
         if (response.status === 403) expect(body).toMatch(/As an? \w+ you cannot/);
         if (route.method === "POST" && response.status !== 200) expect(await snapshot()).toEqual(before);
-        if (response.status === 409) expect(body).toContain("Only a scheduled, failed or unknown variant can be cancelled");
+        if (response.status === 409) expect(body).toContain("This channel&#x27;s post cannot do that in its present state.");
       });
     }
   }
