@@ -3,13 +3,14 @@
 // with the same due times: the engine's own floor. Lateness = arrival at the network
 // (or the no-op starting) minus the due time.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import Bull from "bull";
 import { startSandbox } from "../scripts/sandbox.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../scripts/worker-command.ts";
+import { random, sentence } from "./plan-generator.ts";
 
 const COUNT = Number(process.env.BENCH_VARIANTS ?? 10_000);
 const WINDOW_MS = 60_000;
+const SCHEDULING_LEAD_MS = Number(process.env.BENCH_SCHEDULING_LEAD_MS ?? 120_000);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const describe = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,31 +23,38 @@ export async function publishLateness() {
   const { prefix } = sandbox;
   const { prisma } = await import("../app/utils/db.server.ts");
   const { encrypt } = await import("../app/utils/encryption.server.ts");
-  const { scheduleVariant } = await import("../app/models/scheduling.server.ts");
+  const { variantFingerprint } = await import("../app/models/plan-check.server.ts");
+  const { scheduleMany } = await import("../app/models/post-gate.server.ts");
   const { getPublishQueue } = await import("../app/utils/queues.server.ts");
   const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
   const mastodon = await startMastodon(50);
 
-  const workspace = await prisma.workspace.create({ data: { name: "Bench", slug: "bench", timeZone: "UTC", mixRules: {} }, select: { id: true } });
+  // Posts go on the schedule through the gate, as a workspace's owner would put them there.
+  const owner = await prisma.user.create({ data: { email: "bench@rytm.example", name: "Bench", passwordHash: "-" }, select: { id: true } });
+  const workspace = await prisma.workspace.create({
+    data: { name: "Bench", slug: "bench", timeZone: "UTC", mixRules: {}, memberships: { create: { userId: owner.id, role: "OWNER" } } },
+    select: { id: true, timeZone: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true },
+  });
   const channel = await prisma.channel.create({
     data: { workspaceId: workspace.id, network: "mastodon", name: "Mastodon", settings: { instanceUrl: mastodon.url, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) },
     select: { id: true },
   });
-  const texts = Array.from({ length: COUNT }, (_, i) => `Bench post ${i} ${randomBytes(3).toString("hex")}`);
+  const rand = random(5);
+  const texts = Array.from({ length: COUNT }, (_, i) => `${sentence(rand)} ${i}`);
+  // Far enough ahead for the gate to judge and schedule every post first.
+  const start = Date.now() + SCHEDULING_LEAD_MS;
+  const due = new Map<string, number>();
+  texts.forEach((text, i) => due.set(text, start + Math.floor((i / COUNT) * WINDOW_MS)));
   const posts = await prisma.post.createManyAndReturn({
-    data: texts.map((_, i) => ({ workspaceId: workspace.id, title: `Bench ${i}`, category: "news", status: "SCHEDULED" as const })),
+    data: texts.map((text, i) => ({ workspaceId: workspace.id, authorId: owner.id, title: `Bench ${i}`, category: "news", scheduledAt: new Date(due.get(text)!) })),
     select: { id: true },
   });
-  const variants = await prisma.variant.createManyAndReturn({
-    data: posts.map((post, i) => ({ workspaceId: workspace.id, postId: post.id, channelId: channel.id, text: texts[i]! })),
-    select: { id: true, text: true },
+  await prisma.variant.createMany({
+    data: posts.map((post, i) => ({ workspaceId: workspace.id, postId: post.id, channelId: channel.id, text: texts[i]!, scheduledAt: new Date(due.get(texts[i]!)!), ...variantFingerprint(texts[i]!) })),
   });
-  const start = Date.now() + 30_000;
-  const due = new Map<string, number>();
-  variants.forEach((v, i) => due.set(v.text, start + Math.floor((i / COUNT) * WINDOW_MS)));
-  for (let i = 0; i < variants.length; i += 200) {
-    await Promise.all(variants.slice(i, i + 200).map((v) => scheduleVariant(workspace.id, v.id, new Date(due.get(v.text)!))));
-  }
+  const scheduling = Date.now();
+  const refused = (await scheduleMany(workspace, { kind: "member", id: owner.id, role: "OWNER" }, posts.map((p) => p.id))).filter((o) => !o.ok).length;
+  console.log(`  (the gate judged and scheduled ${COUNT} posts in ${((Date.now() - scheduling) / 1000).toFixed(1)} s; ${refused} refused)`);
   if (Date.now() > start) throw new Error("Scheduling took longer than the lead time; lower BENCH_VARIANTS.");
 
   // The engine's floor: bare Bull, the same due times, a no-op processor, in this process.

@@ -20,14 +20,21 @@ const sandbox = await startSandbox("drill", { PUBLISH_LEASE_SECONDS: "5", SWEEP_
 const { dataDir, database, prefix } = sandbox;
 const { prisma } = await import("../app/utils/db.server.ts");
 const { encrypt } = await import("../app/utils/encryption.server.ts");
-const { scheduleVariant } = await import("../app/models/scheduling.server.ts");
+const { scheduleMany } = await import("../app/models/post-gate.server.ts");
 const { getPublishQueue } = await import("../app/utils/queues.server.ts");
 const { redis } = await import("../app/utils/redis.server.ts");
 const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
 const { startBluesky, BLUESKY_LOGIN } = await import("../tests/fakes/bluesky.ts");
 
 const [mastodon, pds] = await Promise.all([startMastodon(50), startBluesky(50)]);
-const workspace = await prisma.workspace.create({ data: { name: "Drill", slug: "drill", timeZone: "Europe/Warsaw", mixRules: {} }, select: { id: true } });
+// Posts go on the schedule the way a person puts them there: through the gate, as the
+// workspace's owner. Texts alike but for a random tail are not what this drill is about.
+const owner = await prisma.user.create({ data: { email: "drill@rytm.example", name: "Drill", passwordHash: "-" }, select: { id: true } });
+const workspace = await prisma.workspace.create({
+  data: { name: "Drill", slug: "drill", timeZone: "Europe/Warsaw", mixRules: { duplicates: { nearSeverity: "off" } }, memberships: { create: { userId: owner.id, role: "OWNER" } } },
+  select: { id: true, timeZone: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true },
+});
+const actor = { kind: "member" as const, id: owner.id, role: "OWNER" as const };
 const channels = await Promise.all(
   [0, 1, 2, 3].map((i) =>
     prisma.channel.create({
@@ -42,17 +49,22 @@ const channels = await Promise.all(
 
 async function plan(count: number, label: string, withinMs: number) {
   const ids: string[] = [];
+  const postIds: string[] = [];
+  // Time to put them all through the gate before the first is due.
+  const lead = 2000 + count * 15;
   for (let i = 0; i < count; i++) {
-    const at = new Date(Date.now() + 1000 + Math.floor(Math.random() * withinMs));
+    const at = new Date(Date.now() + lead + Math.floor(Math.random() * withinMs));
     const channelId = channels[i % channels.length]!.id;
     const text = `${label} post ${i} ${randomBytes(4).toString("hex")}`;
     const post = await prisma.post.create({
-      data: { workspaceId: workspace.id, title: text, category: "news", status: "SCHEDULED", scheduledAt: at, variants: { create: { workspaceId: workspace.id, channelId, text, scheduledAt: at } } },
-      select: { variants: { select: { id: true } } },
+      data: { workspaceId: workspace.id, authorId: owner.id, title: text, category: "news", scheduledAt: at, variants: { create: { workspaceId: workspace.id, channelId, text, scheduledAt: at } } },
+      select: { id: true, variants: { select: { id: true } } },
     });
     ids.push(post.variants[0]!.id);
+    postIds.push(post.id);
   }
-  for (const id of ids) await scheduleVariant(workspace.id, id);
+  const refused = (await scheduleMany(workspace, actor, postIds)).filter((o) => !o.ok);
+  if (refused.length) throw new Error(`The gate refused ${refused.length} drill posts: ${JSON.stringify(refused[0])}`);
   return ids;
 }
 
