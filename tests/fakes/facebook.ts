@@ -11,7 +11,7 @@ type Post = { id: string; message: string; createdAt: number };
 // Graph API times: 2024-05-01T12:35:00+0000.
 const graphTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+0000");
 
-export async function startFacebook(): Promise<Fake & { posts: Post[] }> {
+export async function startFacebook(latencyMs = 0): Promise<Fake & { posts: Post[] }> {
   const posts: Post[] = [];
   let next = 1;
   const fake = await startFake((request: FakeRequest): Reply => {
@@ -38,6 +38,6 @@ export async function startFacebook(): Promise<Fake & { posts: Post[] }> {
       return { status: 200, body: { data, paging: { cursors: { before: cursor(from), after: cursor(from + data.length) }, ...(more ? { next: `${fake.url}${url.pathname}?after=${cursor(from + limit)}` } : {}) } } };
     }
     return { status: 400, body: { error: { message: "Unsupported request", type: "GraphMethodException", code: 100 } } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { posts });
 }

@@ -1,7 +1,7 @@
 // A local HTTP server for a network's fake: records every request, answers through the
 // network's handler, and lets a test queue one-off behaviours (an error, a slow answer) or
-// a drill inject them at random — including the worst kind: the network does the work
-// (creates the post) and then answers with an error, or too late.
+// a drill inject them into every n-th request — including the worst kind: the network does
+// the work (creates the post) and then answers with an error, or too late.
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 
 export type FakeRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; receivedAt: number; json: () => Record<string, unknown> };
@@ -19,8 +19,10 @@ export type Fake = {
   requests: FakeRequest[];
   /** The next matching requests get these replies instead of the handler's. `path` may start with a method: "GET /posts". */
   queue: (path: string, ...replies: Special[]) => void;
-  /** From now on, a share `rate` of the matching requests get one of these replies, picked at random. */
-  injectFaults: (path: string, rate: number, replies: Special[]) => void;
+  /** From now on, every `every`-th matching request gets the next of these replies in turn. */
+  injectFaults: (path: string, every: number, replies: Special[]) => void;
+  /** How many requests got an injected fault. */
+  faultsInjected: () => number;
   close: () => Promise<void>;
 };
 
@@ -33,12 +35,14 @@ const matches = (pattern: string, request: FakeRequest) => {
 export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> {
   const requests: FakeRequest[] = [];
   const queued: { path: string; reply: Special }[] = [];
-  const faults: { path: string; rate: number; replies: Special[] }[] = [];
+  const faults: { path: string; every: number; replies: Special[]; seen: number }[] = [];
+  let injected = 0;
   const pick = (request: FakeRequest): Special | undefined => {
     const index = queued.findIndex((q) => matches(q.path, request));
     if (index >= 0) return queued.splice(index, 1)[0]!.reply;
     const fault = faults.find((f) => matches(f.path, request));
-    return fault && Math.random() < fault.rate ? fault.replies[Math.floor(Math.random() * fault.replies.length)] : undefined;
+    if (!fault || ++fault.seen % fault.every !== 0) return undefined;
+    return fault.replies[injected++ % fault.replies.length];
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     let body = "";
@@ -70,7 +74,8 @@ export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> 
     url: `http://127.0.0.1:${port}`,
     requests,
     queue: (path, ...replies) => queued.push(...replies.map((reply) => ({ path, reply }))),
-    injectFaults: (path, rate, replies) => faults.push({ path, rate, replies }),
+    injectFaults: (path, every, replies) => faults.push({ path, every, replies, seen: 0 }),
+    faultsInjected: () => injected,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

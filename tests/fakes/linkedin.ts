@@ -8,7 +8,7 @@ export const LINKEDIN_TOKEN = "fake-linkedin-token";
 
 type Post = Record<string, unknown> & { id: string; commentary?: string; author?: string; createdAt: number };
 
-export async function startLinkedIn(): Promise<Fake & { posts: Map<string, Post> }> {
+export async function startLinkedIn(latencyMs = 0): Promise<Fake & { posts: Map<string, Post> }> {
   const posts = new Map<string, Post>();
   let next = 6844785523593134080n;
   const fake = await startFake((request: FakeRequest): Reply => {
@@ -36,6 +36,6 @@ export async function startLinkedIn(): Promise<Fake & { posts: Map<string, Post>
     const urn = `urn:li:share:${next++}`;
     posts.set(urn, { ...body, id: urn, createdAt: Date.now() });
     return { status: 201, headers: { "x-restli-id": urn } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { posts });
 }

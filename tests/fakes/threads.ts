@@ -9,7 +9,7 @@ export const THREADS_TOKEN = "fake-threads-token";
 
 const graphTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+0000");
 
-export async function startThreads({ statusLagMs = 0 } = {}): Promise<Fake & { published: Map<string, string> }> {
+export async function startThreads({ statusLagMs = 0, latencyMs = 0 } = {}): Promise<Fake & { published: Map<string, string> }> {
   const containers = new Map<string, { text: string; publishedAt?: number }>();
   const published = new Map<string, string>();
   const publishedAt = new Map<string, number>();
@@ -52,6 +52,6 @@ export async function startThreads({ statusLagMs = 0 } = {}): Promise<Fake & { p
     }
     if (published.has(id)) return { status: 200, body: { id, permalink: `https://www.threads.net/@rytm/post/${id}` } };
     return { status: 400, body: { error: { message: "Unsupported get request", code: 100 } } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { published });
 }

@@ -10,7 +10,7 @@ export const X_USER_ID = "2244994945";
 const asShown = (text: string, id: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/https?:\/\/\S+/g, (_, i: number) => `https://t.co/${id.slice(-6)}${i}`);
 
-export async function startX(): Promise<Fake & { tweets: Map<string, string>; createdAt: Map<string, number> }> {
+export async function startX(latencyMs = 0): Promise<Fake & { tweets: Map<string, string>; createdAt: Map<string, number> }> {
   const tweets = new Map<string, string>();
   const createdAt = new Map<string, number>();
   let next = 1346889436626259968n;
@@ -36,6 +36,6 @@ export async function startX(): Promise<Fake & { tweets: Map<string, string>; cr
     tweets.set(id, text);
     createdAt.set(id, Date.now());
     return { status: 201, body: { data: { id, text: asShown(text, id) } }, headers: limits() };
-  });
+  }, latencyMs);
   return Object.assign(fake, { tweets, createdAt });
 }
