@@ -1,19 +1,29 @@
 // `npm run drill`: the publishing guarantees under faults, on an embedded PostgreSQL,
-// this machine's Redis (a key prefix of its own) and local fake networks.
+// this machine's Redis (a key prefix of its own) and local fake networks (Mastodon,
+// Bluesky, X, LinkedIn, Facebook, Threads).
 //  (a) SIGKILL the worker again and again while variants are being published;
 //  (b) flush the queue's Redis keys with jobs pending;
-//  (c) restart PostgreSQL during publishing.
-// Passes when the fake networks received no duplicate post and every variant ended
-// PUBLISHED (or FAILED/UNKNOWN with a reason). `--variants N --kills K` set the size.
+//  (c) restart PostgreSQL during publishing;
+// and throughout, every n-th publish request at each network fails in one of three ways:
+// the post is created and the answer is a 5xx, the post is created and the answer comes
+// after the worker's timeout, or a 5xx without a post (Threads' container status also
+// trails its publish, reading FINISHED for a while).
+// Passes when no network received a post twice and every variant ended PUBLISHED (or
+// FAILED/UNKNOWN with a reason). `--variants N --kills K --fault-every F` set the size.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import type { NetworkKind } from "../app/domain/networks.ts";
+import type { Fake, Special } from "../tests/fakes/http-fake.ts";
 import { startEmbeddedPostgres } from "./local-services.ts";
 import { startSandbox } from "./sandbox.ts";
 
-const { values } = parseArgs({ options: { variants: { type: "string", default: "1000" }, kills: { type: "string", default: "20" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { variants: { type: "string", default: "1000" }, kills: { type: "string", default: "20" }, "fault-every": { type: "string", default: "8" }, json: { type: "boolean", default: false } },
+});
 const VARIANTS = Number(values.variants);
 const KILLS = Number(values.kills);
+const FAULT_EVERY = Number(values["fault-every"]);
 const say = (line: string) => values.json || console.log(line);
 
 const sandbox = await startSandbox("drill", { PUBLISH_LEASE_SECONDS: "5", SWEEP_EVERY_SECONDS: "1", NODE_ENV: "test" });
@@ -25,8 +35,60 @@ const { getPublishQueue } = await import("../app/utils/queues.server.ts");
 const { redis } = await import("../app/utils/redis.server.ts");
 const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
 const { startBluesky, BLUESKY_LOGIN } = await import("../tests/fakes/bluesky.ts");
+const { startX, X_TOKEN } = await import("../tests/fakes/x.ts");
+const { startLinkedIn, LINKEDIN_TOKEN } = await import("../tests/fakes/linkedin.ts");
+const { startFacebook, FACEBOOK_PAGE, FACEBOOK_TOKEN } = await import("../tests/fakes/facebook.ts");
+const { startThreads, THREADS_USER, THREADS_TOKEN } = await import("../tests/fakes/threads.ts");
 
-const [mastodon, pds] = await Promise.all([startMastodon(50), startBluesky(50)]);
+const LATENCY_MS = 50;
+const TIMEOUT_MS = 3000;
+// The network makes the post, then answers with an error, or after the worker gave up waiting.
+const createdThen = (status: number, body: unknown): Special => ({ afterHandling: true, status, body });
+const createdLate: Special = { afterHandling: true, delayMs: TIMEOUT_MS + 500 };
+
+const [mastodon, pds, x, linkedin, facebook, threads] = await Promise.all([
+  startMastodon(LATENCY_MS),
+  startBluesky(LATENCY_MS),
+  startX(LATENCY_MS),
+  startLinkedIn(LATENCY_MS),
+  startFacebook(LATENCY_MS),
+  startThreads({ latencyMs: LATENCY_MS, statusLagMs: 5000 }),
+]);
+type Network = { kind: NetworkKind; fake: Fake; settings: Record<string, unknown>; credentials: Record<string, string>; publishPath: string; faults: Special[]; posted: () => string[] };
+const networks: Network[] = [
+  {
+    kind: "mastodon", fake: mastodon, settings: { instanceUrl: mastodon.url }, credentials: { token: MASTODON_TOKEN }, publishPath: "POST /api/v1/statuses",
+    faults: [createdThen(503, { error: "There was a temporary problem serving your request, please try again" }), createdLate, { status: 503, body: { error: "Remote data could not be fetched" } }],
+    posted: () => [...mastodon.statuses.values()].map((s) => String(s.content).replace(/<\/?p>/g, "")),
+  },
+  {
+    kind: "bluesky", fake: pds, settings: { service: pds.url }, credentials: BLUESKY_LOGIN, publishPath: "POST /xrpc/com.atproto.repo.createRecord",
+    faults: [createdThen(502, { error: "UpstreamFailure", message: "Upstream Failure" }), createdLate, { status: 503, body: { error: "NotEnoughResources", message: "Not Enough Resources" } }],
+    posted: () => [...pds.records.values()].map((r) => String(r.text)),
+  },
+  {
+    kind: "x", fake: x, settings: { apiBase: x.url }, credentials: { token: X_TOKEN }, publishPath: "POST /2/tweets",
+    faults: [createdThen(503, { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 }), createdLate, { status: 500, body: { title: "Internal Server Error", status: 500 } }],
+    posted: () => [...x.tweets.values()],
+  },
+  {
+    kind: "linkedin", fake: linkedin, settings: { apiBase: linkedin.url, author: "urn:li:organization:2414183" }, credentials: { token: LINKEDIN_TOKEN }, publishPath: "POST /rest/posts",
+    faults: [createdThen(504, { status: 504, message: "Gateway Timeout" }), createdLate, { status: 503, body: { status: 503, message: "Service Unavailable" } }],
+    posted: () => [...linkedin.posts.values()].map((p) => String(p.commentary)),
+  },
+  {
+    kind: "facebook", fake: facebook, settings: { apiBase: facebook.url, pageId: FACEBOOK_PAGE }, credentials: { token: FACEBOOK_TOKEN }, publishPath: `POST /${FACEBOOK_PAGE}/feed`,
+    faults: [createdThen(500, { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 1 } }), createdLate, createdThen(502, "Bad Gateway"), { status: 500, body: { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } } }],
+    posted: () => facebook.posts.map((p) => p.message),
+  },
+  {
+    kind: "threads", fake: threads, settings: { apiBase: threads.url, userId: THREADS_USER }, credentials: { token: THREADS_TOKEN }, publishPath: `POST /${THREADS_USER}/threads_publish`,
+    faults: [createdThen(500, { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } }), createdLate, { status: 503, body: "Service Unavailable" }],
+    posted: () => [...threads.published.values()],
+  },
+];
+for (const network of networks) network.fake.injectFaults(network.publishPath, FAULT_EVERY, network.faults);
+
 // Posts go on the schedule the way a person puts them there: through the gate, as the
 // workspace's owner. Texts alike but for a random tail are not what this drill is about.
 const owner = await prisma.user.create({ data: { email: "drill@rytm.example", name: "Drill", passwordHash: "-" }, select: { id: true } });
@@ -36,12 +98,15 @@ const workspace = await prisma.workspace.create({
 });
 const actor = { kind: "member" as const, id: owner.id, role: "OWNER" as const };
 const channels = await Promise.all(
-  [0, 1, 2, 3].map((i) =>
+  networks.map((network) =>
     prisma.channel.create({
-      data:
-        i % 2 === 0
-          ? { workspaceId: workspace.id, network: "mastodon", name: `Mastodon ${i}`, settings: { instanceUrl: mastodon.url, timeoutMs: 3000, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }
-          : { workspaceId: workspace.id, network: "bluesky", name: `Bluesky ${i}`, settings: { service: pds.url, timeoutMs: 3000, rateLimit: { posts: 100000, seconds: 60 } }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) },
+      data: {
+        workspaceId: workspace.id,
+        network: network.kind,
+        name: `Drill ${network.kind}`,
+        settings: { ...network.settings, timeoutMs: TIMEOUT_MS, rateLimit: { posts: 100000, seconds: 60 } },
+        credentials: encrypt(JSON.stringify(network.credentials)),
+      },
       select: { id: true },
     }),
   ),
@@ -116,30 +181,39 @@ const all = [...killed, ...flushed, ...restarted];
 const rows = await prisma.variant.findMany({ where: { id: { in: all } }, select: { status: true, lastError: true, text: true } });
 const byStatus: Record<string, number> = {};
 for (const row of rows) byStatus[row.status] = (byStatus[row.status] ?? 0) + 1;
-const posted = [...[...mastodon.statuses.values()].map((s) => String(s.content).replace(/<\/?p>/g, "")), ...[...pds.records.values()].map((r) => String(r.text))];
-const counts = new Map<string, number>();
-for (const text of posted) counts.set(text, (counts.get(text) ?? 0) + 1);
-const duplicates = [...counts.values()].filter((n) => n > 1).length;
+const duplicatesByNetwork: Record<string, number> = {};
+const faults: Record<string, number> = {};
+for (const network of networks) {
+  const counts = new Map<string, number>();
+  for (const text of network.posted()) counts.set(text, (counts.get(text) ?? 0) + 1);
+  duplicatesByNetwork[network.kind] = [...counts.values()].filter((n) => n > 1).length;
+  faults[network.kind] = network.fake.faultsInjected();
+}
+const duplicates = Object.values(duplicatesByNetwork).reduce((a, b) => a + b, 0);
 const lost = rows.filter((r) => !["PUBLISHED", "FAILED", "UNKNOWN"].includes(r.status) || (r.status !== "PUBLISHED" && !r.lastError)).length;
 Object.assign(results, {
   variants: all.length,
   kills: KILLS,
   byStatus,
   duplicates,
+  duplicatesByNetwork,
+  faults,
   lost,
-  requests: mastodon.requests.length + pds.requests.length,
+  requests: networks.reduce((sum, n) => sum + n.fake.requests.length, 0),
   seconds: Math.round((Date.now() - started) / 1000),
 });
 
 for (const child of workers) child.kill("SIGKILL");
 await getPublishQueue().close();
 await sandbox.cleanUp(again.stop);
-await Promise.all([mastodon.close(), pds.close()]);
+await Promise.all(networks.map((n) => n.fake.close()));
 
+const perNetwork = (counts: Record<string, number>) => Object.entries(counts).map(([kind, n]) => `${kind} ${n}`).join(", ");
 if (values.json) console.log(JSON.stringify(results));
 else {
-  say(`Fault drill: ${all.length} variants, ${KILLS} SIGKILLs, a Redis flush and a PostgreSQL restart, ${results.seconds} s`);
+  say(`Fault drill: ${all.length} variants on ${networks.length} networks, ${KILLS} SIGKILLs, a Redis flush and a PostgreSQL restart, ${results.seconds} s`);
+  say(`  faults at the networks (created then 5xx, created then too late, 5xx without a post, in turn, every ${FAULT_EVERY}th publish): ${perNetwork(faults)}`);
   say(`  outcome: ${JSON.stringify(byStatus)}; requests to the networks: ${results.requests}`);
-  say(`  duplicates at the networks: ${duplicates}   lost variants: ${lost}`);
+  say(`  duplicates at the networks: ${duplicates} (${perNetwork(duplicatesByNetwork)})   lost variants: ${lost}`);
 }
 process.exit(duplicates === 0 && lost === 0 ? 0 : 1);

@@ -46,7 +46,7 @@ export function loadVariant(variantId: string) {
 }
 
 type Channel = { id: string; network: string; enabled: boolean; credentials: string | null; settings: unknown };
-type Publishable = { id: string; text: string; link: string | null; mediaUrls: string[]; publishKey: string | null; scheduledAt: Date | null; attempts: number; channel: Channel };
+type Publishable = { id: string; text: string; link: string | null; mediaUrls: string[]; publishKey: string | null; scheduledAt: Date | null; firstAttemptAt: Date | null; attempts: number; channel: Channel };
 
 // Decrypted once per cached channel object, not once per post.
 const decrypted = new WeakMap<Channel, Record<string, string>>();
@@ -78,6 +78,7 @@ export function requestFor(variant: Publishable, isRetry = variant.attempts > 0)
     settings,
     scheduledAt: variant.scheduledAt ?? new Date(),
     isRetry,
+    firstAttemptAt: variant.firstAttemptAt ?? undefined,
     timeoutMs: typeof settings.timeoutMs === "number" ? settings.timeoutMs : undefined,
   };
 }

@@ -17,9 +17,14 @@ export type PublishRequest = {
   timeoutMs?: number;
   /** An earlier attempt of this schedule was made: a "duplicate" answer may be our own post. */
   isRetry?: boolean;
+  /** When the first attempt of this schedule was made: a read-back looks no further back. */
+  firstAttemptAt?: Date;
 };
 
 export type LookupResult = { found: true; externalId: string; url: string | null } | { found: false } | null;
+
+/** Whether the network still has a post made by an attempt of this schedule; null when it cannot say. */
+export type Lookup = (request: PublishRequest) => Promise<LookupResult>;
 
 export interface ChannelAdapter {
   publish(request: PublishRequest): Promise<PublishOutcome>;
@@ -29,8 +34,11 @@ export interface ChannelAdapter {
    * settled by sending again with the same key.
    */
   idempotentForMs?: number;
-  /** Whether an earlier attempt with this key went out; null when the network cannot say. */
-  lookup?(request: PublishRequest): Promise<LookupResult>;
+  /**
+   * Whether an attempt of this schedule went out: by its key (Bluesky's record key) or, on a
+   * network without one, by its text among the account's posts since the first attempt.
+   */
+  lookup?: Lookup;
 }
 
 export const REQUEST_TIMEOUT_MS = 20_000;
@@ -73,15 +81,29 @@ export function retryAfter(response: Response): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** The Graph API's error shape (Facebook, Threads), classified by code, not HTTP status. */
-export function graphError(body: Record<string, unknown>, network: string, isRetry: boolean): PublishOutcome {
-  const error = (body.error ?? {}) as { code?: number; error_subcode?: number; message?: string };
-  const code = Number(error.code);
-  const message = `${network}: ${error.message ?? "unknown error"}`;
-  if (code === 190 || code === 102) return { kind: "failed", failureClass: "auth", message: `${message} — connect the channel again.` };
-  if ([4, 17, 32, 341, 613, 80001].includes(code)) return { kind: "retry", message };
-  if (code === 1 || code === 2) return { kind: "unknown", message: `${message} (the post may have been created anyway)` };
-  if (code === 506) return isRetry ? { kind: "unknown", message: `${message} (probably our own earlier attempt)` } : { kind: "failed", failureClass: "duplicate", message };
-  if (code === 10 || (code >= 200 && code <= 299)) return { kind: "failed", failureClass: "permission", message };
-  return { kind: "failed", failureClass: "content", message };
+const published = (found: { externalId: string; url: string | null }): PublishOutcome => ({ kind: "published", externalId: found.externalId, url: found.url });
+
+/**
+ * For a network without an idempotency key, before a retry sends again: the post an earlier
+ * attempt made, if the network lists it. A read-back right after an unclear answer can miss
+ * a post the network has not listed yet; by the retry, after the backoff, it has.
+ */
+export async function postedEarlier(request: PublishRequest, lookup: Lookup): Promise<PublishOutcome | null> {
+  if (!request.isRetry) return null;
+  const found = await lookup(request).catch(() => null);
+  return found?.found ? published(found) : null;
+}
+
+/**
+ * A retry refused as a duplicate (X's 403, Facebook's 506): the network has this text, most
+ * likely from the earlier attempt. The read-back finds that post and settles it as
+ * published; when none was made since the first attempt, an older post has the text and
+ * the refusal stands; when the network cannot be read, a person decides.
+ */
+export async function duplicateOnRetry(request: PublishRequest, lookup: Lookup, refusal: PublishOutcome & { kind: "failed" }): Promise<PublishOutcome> {
+  if (!request.isRetry) return refusal;
+  const found = await lookup(request).catch(() => null);
+  if (found?.found) return published(found);
+  if (found) return { ...refusal, message: `${refusal.message} No post with this text was made since the first attempt: an older post has it.` };
+  return { kind: "unknown", message: `${refusal.message} An earlier attempt probably went out, but the network could not be read back to confirm it` };
 }

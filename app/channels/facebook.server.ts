@@ -1,8 +1,10 @@
-// A Facebook Page via the Graph API: POST /{page-id}/feed with the Page token. Codes 1
-// and 2 may mean the post was created anyway, so an unclear answer is settled by reading
-// the Page's recent posts back.
+// A Facebook Page via the Graph API: POST /{page-id}/feed with the Page token. Facebook has
+// no idempotency key, and codes 1 and 2 (or a 5xx without a Graph error) may mean the post
+// was created anyway: such an answer is settled by reading the Page's posts since the first
+// attempt back, and a retry reads them before it sends again.
 import type { PublishOutcome } from "~/domain/publish-outcome";
-import { type ChannelAdapter, type PublishRequest, graphError, isOutcome, readJson, send } from "./adapter.server";
+import { type ChannelAdapter, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "./adapter.server";
+import { findOnEdge, graphError } from "./graph-api.server";
 
 const baseOf = (request: PublishRequest) => String(request.settings.apiBase ?? "https://graph.facebook.com/v20.0").replace(/\/+$/, "");
 
@@ -17,27 +19,28 @@ function regainIn(response: Response): number | undefined {
   }
 }
 
+/** The Page's posts since the first attempt, all of them, searched for the text. */
+function lookup(request: PublishRequest) {
+  const pageId = String(request.settings.pageId ?? "");
+  return findOnEdge(`${baseOf(request)}/${pageId}/posts`, request.credentials.token ?? "", { text: "message", created: "created_time", url: "permalink_url" }, request, request.text);
+}
+
 export const facebook: ChannelAdapter = {
   async publish(request): Promise<PublishOutcome> {
     const pageId = String(request.settings.pageId ?? "");
     if (!pageId || !request.credentials.token) return { kind: "failed", failureClass: "config", message: "The Facebook channel needs its Page id and a Page access token." };
+    const earlier = await postedEarlier(request, lookup);
+    if (earlier) return earlier;
     const form = new URLSearchParams({ message: request.text, access_token: request.credentials.token });
     if (request.link) form.set("link", request.link);
     const response = await send(`${baseOf(request)}/${pageId}/feed?fields=id,permalink_url`, { method: "POST", body: form }, request.timeoutMs);
     if (isOutcome(response)) return response;
     const body = await readJson(response);
     if (response.ok && body.id) return { kind: "published", externalId: String(body.id), url: typeof body.permalink_url === "string" ? body.permalink_url : `https://www.facebook.com/${String(body.id)}` };
-    const outcome = graphError(body, "Facebook", request.isRetry ?? false);
+    if (response.ok) return { kind: "unknown", message: "Facebook answered without the post's id" };
+    const outcome = graphError(body, "Facebook", response.status);
+    if (outcome.kind === "failed" && outcome.failureClass === "duplicate") return duplicateOnRetry(request, lookup, outcome);
     return outcome.kind === "retry" ? { ...outcome, retryAfterMs: regainIn(response) } : outcome;
   },
-
-  async lookup(request) {
-    const pageId = String(request.settings.pageId ?? "");
-    const query = new URLSearchParams({ fields: "id,message,permalink_url", limit: "25", access_token: request.credentials.token ?? "" });
-    const response = await send(`${baseOf(request)}/${pageId}/posts?${query}`, { method: "GET" }, request.timeoutMs);
-    if (isOutcome(response) || !response.ok) return null;
-    const posts = ((await readJson(response)).data ?? []) as { id: string; message?: string; permalink_url?: string }[];
-    const match = posts.find((p) => p.message === request.text);
-    return match ? { found: true, externalId: match.id, url: match.permalink_url ?? null } : { found: false };
-  },
+  lookup,
 };

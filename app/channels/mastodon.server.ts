@@ -1,5 +1,6 @@
 // Mastodon: POST /api/v1/statuses with the publish key as Idempotency-Key (the server
-// answers a repeat with the original status for an hour).
+// answers a repeat with the original status for an hour). A 5xx may come after the status
+// was created, so it is unknown: sent again under the key while Mastodon remembers it.
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { type ChannelAdapter, isOutcome, readJson, send } from "./adapter.server";
 
@@ -32,6 +33,6 @@ export const mastodon: ChannelAdapter = {
     if (response.status === 403) return { kind: "failed", failureClass: "permission", message: `Mastodon does not allow this account to post: ${error}` };
     if (response.status === 422 || response.status === 400 || response.status === 404) return { kind: "failed", failureClass: "content", message: `Mastodon rejected the post: ${error}` };
     if (response.status === 429) return { kind: "retry", message: "Mastodon's rate limit was reached", retryAfterMs: resetIn(response) };
-    return { kind: "retry", message: `Mastodon answered ${response.status}: ${error}` };
+    return { kind: "unknown", message: `Mastodon answered ${response.status}: ${error}; the status may have been created anyway` };
   },
 };

@@ -1,24 +1,41 @@
 // LinkedIn Posts API (networks.md §4): versioned headers required, 201 with x-restli-id,
-// 422 DUPLICATE_POST naming the existing URN, 401 EXPIRED_ACCESS_TOKEN.
+// 422 DUPLICATE_POST naming the existing URN, 401 EXPIRED_ACCESS_TOKEN; for reading back,
+// the posts finder (GET /rest/posts?q=author&author=…&sortBy=CREATED&count=…&start=…, with
+// X-RestLi-Method: FINDER) and GET /rest/posts/{urn}.
 import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake";
 
 export const LINKEDIN_TOKEN = "fake-linkedin-token";
 
-export async function startLinkedIn(): Promise<Fake & { posts: Map<string, Record<string, unknown>> }> {
-  const posts = new Map<string, Record<string, unknown>>();
+type Post = Record<string, unknown> & { id: string; commentary?: string; author?: string; createdAt: number };
+
+export async function startLinkedIn(latencyMs = 0): Promise<Fake & { posts: Map<string, Post> }> {
+  const posts = new Map<string, Post>();
   let next = 6844785523593134080n;
   const fake = await startFake((request: FakeRequest): Reply => {
-    if (request.method !== "POST" || request.path !== "/rest/posts") return { status: 404, body: { status: 404, message: "Not found" } };
+    const url = new URL(request.path, "http://fake");
+    if (!url.pathname.startsWith("/rest/posts")) return { status: 404, body: { status: 404, message: "Not found" } };
     if (request.headers.authorization !== `Bearer ${LINKEDIN_TOKEN}`) return { status: 401, body: { status: 401, serviceErrorCode: 65602, code: "EXPIRED_ACCESS_TOKEN", message: "The token used in the request has expired" } };
     if (!request.headers["linkedin-version"] || request.headers["x-restli-protocol-version"] !== "2.0.0") return { status: 426, body: { status: 426, message: "A version header is required" } };
+    if (request.method === "GET" && url.pathname === "/rest/posts") {
+      if (url.searchParams.get("q") !== "author" || request.headers["x-restli-method"] !== "FINDER") return { status: 400, body: { status: 400, message: "Unsupported finder" } };
+      const start = Number(url.searchParams.get("start") ?? 0);
+      const count = Math.min(100, Number(url.searchParams.get("count") ?? 10));
+      const mine = [...posts.values()].filter((p) => p.author === url.searchParams.get("author")).sort((a, b) => b.createdAt - a.createdAt);
+      return { status: 200, body: { paging: { start, count, links: [] }, elements: mine.slice(start, start + count) } };
+    }
+    if (request.method === "GET") {
+      const post = posts.get(decodeURIComponent(url.pathname.slice("/rest/posts/".length)));
+      return post ? { status: 200, body: post } : { status: 404, body: { status: 404, message: "Not found" } };
+    }
+    if (request.method !== "POST" || url.pathname !== "/rest/posts") return { status: 404, body: { status: 404, message: "Not found" } };
     const body = request.json();
     const existing = [...posts].find(([, p]) => p.commentary === body.commentary);
     if (existing) {
       return { status: 422, body: { errorDetailType: "com.linkedin.common.error.BadRequest", message: `com.linkedin.content.common.exception.BadRequestResponseException: Content is a duplicate of ${existing[0]}`, errorDetails: { inputErrors: [{ description: "Duplicate post is detected", input: {}, code: "DUPLICATE_POST" }] }, status: 422 } };
     }
     const urn = `urn:li:share:${next++}`;
-    posts.set(urn, body);
+    posts.set(urn, { ...body, id: urn, createdAt: Date.now() });
     return { status: 201, headers: { "x-restli-id": urn } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { posts });
 }

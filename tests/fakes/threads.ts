@@ -1,12 +1,18 @@
-// Threads (networks.md §6): text containers, threads_publish, container status, permalink.
+// Threads (networks.md §6): text containers, threads_publish, container status, permalink;
+// for reading back, the profile's threads (GET /{user}/threads, newest first, `since` in
+// epoch seconds, `limit`, cursor paging). `statusLagMs`: how long a published container
+// still reads FINISHED, as Meta's status can trail the publish.
 import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake";
 
 export const THREADS_USER = "17841400000";
 export const THREADS_TOKEN = "fake-threads-token";
 
-export async function startThreads(): Promise<Fake & { published: Map<string, string> }> {
-  const containers = new Map<string, { text: string; status: string }>();
+const graphTime = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "+0000");
+
+export async function startThreads({ statusLagMs = 0, latencyMs = 0 } = {}): Promise<Fake & { published: Map<string, string> }> {
+  const containers = new Map<string, { text: string; publishedAt?: number }>();
   const published = new Map<string, string>();
+  const publishedAt = new Map<string, number>();
   let next = 1;
   const fake = await startFake((request: FakeRequest): Reply => {
     const url = new URL(request.path, "http://fake");
@@ -17,21 +23,35 @@ export async function startThreads(): Promise<Fake & { published: Map<string, st
       const text = params.get("text") ?? "";
       if ([...text].length > 500) return { status: 400, body: { error: { message: "text must be at most 500 characters", type: "THApiException", code: 100 } } };
       const id = `c${next++}`;
-      containers.set(id, { text, status: "FINISHED" });
+      containers.set(id, { text });
       return { status: 200, body: { id } };
     }
     if (request.method === "POST" && url.pathname === `/${THREADS_USER}/threads_publish`) {
       const container = containers.get(params.get("creation_id") ?? "");
-      if (!container) return { status: 400, body: { error: { message: "Invalid creation id", code: 100 } } };
-      container.status = "PUBLISHED";
+      if (!container || container.publishedAt) return { status: 400, body: { error: { message: "Invalid creation id", code: 100 } } };
+      container.publishedAt = Date.now();
       const id = `m${next++}`;
       published.set(id, container.text);
+      publishedAt.set(id, container.publishedAt);
       return { status: 200, body: { id } };
     }
+    if (request.method === "GET" && url.pathname === `/${THREADS_USER}/threads`) {
+      const since = Number(params.get("since") ?? 0) * 1000;
+      const limit = Math.min(100, Number(params.get("limit") ?? 25));
+      const from = params.has("after") ? Number(Buffer.from(params.get("after")!, "base64").toString()) : 0;
+      const window = [...published.keys()].filter((id) => publishedAt.get(id)! >= since).reverse();
+      const data = window.slice(from, from + limit).map((id) => ({ id, text: published.get(id), timestamp: graphTime(publishedAt.get(id)!), permalink: `https://www.threads.net/@rytm/post/${id}` }));
+      const cursor = (n: number) => Buffer.from(String(n)).toString("base64");
+      return { status: 200, body: { data, paging: { cursors: { before: cursor(from), after: cursor(from + data.length) }, ...(from + limit < window.length ? { next: `${fake.url}${url.pathname}?after=${cursor(from + limit)}` } : {}) } } };
+    }
     const id = url.pathname.slice(1);
-    if (containers.has(id)) return { status: 200, body: { id, status: containers.get(id)!.status } };
+    const container = containers.get(id);
+    if (container) {
+      const status = container.publishedAt && Date.now() - container.publishedAt >= statusLagMs ? "PUBLISHED" : "FINISHED";
+      return { status: 200, body: { id, status } };
+    }
     if (published.has(id)) return { status: 200, body: { id, permalink: `https://www.threads.net/@rytm/post/${id}` } };
     return { status: 400, body: { error: { message: "Unsupported get request", code: 100 } } };
-  });
+  }, latencyMs);
   return Object.assign(fake, { published });
 }

@@ -1,22 +1,41 @@
-// X API v2 POST /2/tweets (networks.md §3): 201 with data.id, problem-details errors,
-// 403 for duplicate content, epoch-second rate-limit headers.
+// X API v2 (networks.md §3): POST /2/tweets, 201 with data.id, problem-details errors,
+// 403 for duplicate content, epoch-second rate-limit headers; for reading back,
+// GET /2/users/me and the user's posts, GET /2/users/:id/tweets (newest first, start_time,
+// max_results 5–100, next_token), with the text as X shows it: links on t.co, & < > escaped.
 import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake";
 
 export const X_TOKEN = "fake-x-user-token";
+export const X_USER_ID = "2244994945";
 
-export async function startX(): Promise<Fake & { tweets: Map<string, string> }> {
+const asShown = (text: string, id: string) =>
+  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/https?:\/\/\S+/g, (_, i: number) => `https://t.co/${id.slice(-6)}${i}`);
+
+export async function startX(latencyMs = 0): Promise<Fake & { tweets: Map<string, string>; createdAt: Map<string, number> }> {
   const tweets = new Map<string, string>();
+  const createdAt = new Map<string, number>();
   let next = 1346889436626259968n;
   const limits = () => ({ "x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 900) });
   const fake = await startFake((request: FakeRequest): Reply => {
-    if (request.method !== "POST" || request.path !== "/2/tweets") return { status: 404, body: { title: "Not Found Error", status: 404 } };
+    const url = new URL(request.path, "http://fake");
     if (request.headers.authorization !== `Bearer ${X_TOKEN}`) return { status: 401, body: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };
+    if (request.method === "GET" && url.pathname === "/2/users/me") return { status: 200, body: { data: { id: X_USER_ID, name: "Rytm", username: "rytm" } }, headers: limits() };
+    if (request.method === "GET" && url.pathname === `/2/users/${X_USER_ID}/tweets`) {
+      const since = Date.parse(url.searchParams.get("start_time") ?? "") || 0;
+      const size = Math.min(100, Math.max(5, Number(url.searchParams.get("max_results") ?? 10)));
+      const offset = Number(url.searchParams.get("pagination_token") ?? 0);
+      const all = [...tweets.keys()].filter((id) => createdAt.get(id)! >= since).reverse();
+      const page = all.slice(offset, offset + size).map((id) => ({ id, text: asShown(tweets.get(id)!, id), created_at: new Date(createdAt.get(id)!).toISOString(), edit_history_tweet_ids: [id] }));
+      const meta = { result_count: page.length, ...(page.length ? { newest_id: page[0]!.id, oldest_id: page.at(-1)!.id } : {}), ...(offset + size < all.length ? { next_token: String(offset + size) } : {}) };
+      return { status: 200, body: page.length ? { data: page, meta } : { meta }, headers: limits() };
+    }
+    if (request.method !== "POST" || url.pathname !== "/2/tweets") return { status: 404, body: { title: "Not Found Error", status: 404 } };
     const text = String(request.json().text ?? "");
     if (!text) return { status: 400, body: { errors: [{ parameters: { text: [] }, message: "text is required" }], title: "Invalid Request", detail: "One or more parameters to your request was invalid.", type: "https://api.twitter.com/2/problems/invalid-request" } };
     if ([...tweets.values()].includes(text)) return { status: 403, body: { detail: "You are not allowed to create a Tweet with duplicate content.", type: "about:blank", title: "Forbidden", status: 403 }, headers: limits() };
     const id = String(next++);
     tweets.set(id, text);
-    return { status: 201, body: { data: { id, text } }, headers: limits() };
-  });
-  return Object.assign(fake, { tweets });
+    createdAt.set(id, Date.now());
+    return { status: 201, body: { data: { id, text: asShown(text, id) } }, headers: limits() };
+  }, latencyMs);
+  return Object.assign(fake, { tweets, createdAt });
 }

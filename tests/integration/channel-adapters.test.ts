@@ -12,7 +12,7 @@ import { newPublishKey } from "~/domain/publish-key";
 import { FACEBOOK_PAGE, FACEBOOK_TOKEN, startFacebook } from "../fakes/facebook";
 import { LINKEDIN_TOKEN, startLinkedIn } from "../fakes/linkedin";
 import { THREADS_TOKEN, THREADS_USER, startThreads } from "../fakes/threads";
-import { X_TOKEN, startX } from "../fakes/x";
+import { X_TOKEN, X_USER_ID, startX } from "../fakes/x";
 import { BLUESKY_LOGIN, startBluesky } from "../fakes/bluesky";
 import { MASTODON_TOKEN, startMastodon } from "../fakes/mastodon";
 import { WEBHOOK_SECRET, startWebhookReceiver } from "../fakes/webhook-receiver";
@@ -84,8 +84,9 @@ describe("Mastodon", () => {
     const limited = await mastodon.publish(toot());
     expect(limited).toMatchObject({ kind: "retry" });
     expect((limited as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(55_000);
+    // A 5xx may follow a created status: unknown, settled by sending again under the key.
     server.queue("/api/v1/statuses", { status: 503, body: { error: "There was a temporary problem serving your request, please try again" } });
-    expect(await mastodon.publish(toot())).toMatchObject({ kind: "retry" });
+    expect(await mastodon.publish(toot())).toMatchObject({ kind: "unknown" });
   });
 });
 
@@ -151,11 +152,42 @@ describe("X", () => {
     expect(outcome).toMatchObject({ kind: "published", url: expect.stringMatching(/^https:\/\/x\.com\/i\/web\/status\/\d+$/) });
   });
 
-  it("reads 403 duplicate content as a refusal at first, and as 'probably went out' on a retry", async () => {
+  it("takes a 5xx after the post was created as unknown, finds the post by reading back, and a retry sends nothing", async () => {
+    // X shows the text back with its links on t.co and & < > as entities.
+    const req = tweet({ text: `Fish & chips <today> ${Math.random()} https://example.com/menu?a=1&b=2` });
+    api.queue("POST /2/tweets", { afterHandling: true, status: 503, body: { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 } });
+    expect(await x.publish(req)).toMatchObject({ kind: "unknown" });
+    const [id] = [...api.tweets].find(([, text]) => text === req.text)!;
+    expect(await x.lookup!(req)).toEqual({ found: true, externalId: id, url: `https://x.com/i/web/status/${id}` });
+    const posts = api.requests.filter((r) => r.method === "POST").length;
+    expect(await x.publish({ ...req, isRetry: true })).toEqual({ kind: "published", externalId: id, url: `https://x.com/i/web/status/${id}` });
+    expect(api.requests.filter((r) => r.method === "POST").length).toBe(posts);
+    expect([...api.tweets.values()].filter((text) => text === req.text)).toHaveLength(1);
+  });
+
+  it("takes a timeout after the post was created as unknown, and reading back finds it", async () => {
+    const req = tweet({ timeoutMs: 300 });
+    api.queue("POST /2/tweets", { afterHandling: true, delayMs: 1500 });
+    expect(await x.publish(req)).toMatchObject({ kind: "unknown" });
+    expect(await x.lookup!(req)).toMatchObject({ found: true });
+    expect(await x.lookup!(tweet())).toEqual({ found: false });
+  });
+
+  it("reads 403 duplicate content as a refusal at first, and on a retry as the earlier attempt's post, with its id", async () => {
     const text = `Same ${Math.random()}`;
-    await x.publish(tweet({ text }));
+    const first = await x.publish(tweet({ text }));
     expect(await x.publish(tweet({ text }))).toMatchObject({ kind: "failed", failureClass: "duplicate" });
-    expect(await x.publish(tweet({ text, isRetry: true }))).toMatchObject({ kind: "unknown" });
+    // The retry's own read-back fails, so it sends, and X refuses the text as a duplicate.
+    api.queue(`GET /2/users/${X_USER_ID}/tweets`, { status: 503, body: { title: "Service Unavailable", status: 503 } });
+    expect(await x.publish(tweet({ text, isRetry: true }))).toEqual(first);
+  });
+
+  it("keeps a duplicate refusal on a retry when the post with that text is older than the first attempt", async () => {
+    const text = `Old ${Math.random()}`;
+    await x.publish(tweet({ text }));
+    const [id] = [...api.tweets].find(([, t]) => t === text)!;
+    api.createdAt.set(id, Date.now() - 3600_000);
+    expect(await x.publish(tweet({ text, isRetry: true }))).toMatchObject({ kind: "failed", failureClass: "duplicate", message: expect.stringContaining("an older post has it") });
   });
 
   it("classifies a bad token, an invalid request and a rate limit with its epoch reset", async () => {
@@ -180,11 +212,33 @@ describe("LinkedIn", () => {
     expect(api.posts.get((outcome as { externalId: string }).externalId)).toMatchObject({ commentary: "Open \\(today\\) \\#museum", author: "urn:li:organization:123" });
   });
 
-  it("takes DUPLICATE_POST on a retry as our own earlier post", async () => {
+  it("takes DUPLICATE_POST on a retry as our own earlier post, with the URN LinkedIn names", async () => {
     const text = `Dup ${Math.random()}`;
     const first = await linkedin.publish(share({ text }));
     expect(await linkedin.publish(share({ text }))).toMatchObject({ kind: "failed", failureClass: "duplicate" });
     expect(await linkedin.publish(share({ text, isRetry: true }))).toEqual(first);
+    // Also when the retry cannot read the author's posts first and sends.
+    api.queue("GET /rest/posts?", { status: 500, body: { status: 500, message: "Internal Server Error" } });
+    expect(await linkedin.publish(share({ text, isRetry: true }))).toEqual(first);
+  });
+
+  it("does not take a DUPLICATE_POST older than the first attempt as ours", async () => {
+    const text = `Older ${Math.random()}`;
+    const { externalId } = (await linkedin.publish(share({ text }))) as { externalId: string };
+    api.posts.get(externalId)!.createdAt = Date.now() - 24 * 3600_000;
+    expect(await linkedin.publish(share({ text, isRetry: true }))).toMatchObject({ kind: "failed", failureClass: "duplicate", message: expect.stringContaining("before the first attempt") });
+  });
+
+  it("takes a 5xx after the post was created as unknown, finds it among the author's posts, and a retry sends nothing", async () => {
+    const req = share({ text: `Created then failed (really) #${Math.random()}` });
+    api.queue("POST /rest/posts", { afterHandling: true, status: 504, body: { status: 504, message: "Gateway Timeout" } });
+    expect(await linkedin.publish(req)).toMatchObject({ kind: "unknown" });
+    const [urn] = [...api.posts].find(([, p]) => p.commentary === escapeLittleText(req.text))!;
+    expect(await linkedin.lookup!(req)).toEqual({ found: true, externalId: urn, url: `https://www.linkedin.com/feed/update/${urn}` });
+    const posts = api.requests.filter((r) => r.method === "POST").length;
+    expect(await linkedin.publish({ ...req, isRetry: true })).toMatchObject({ kind: "published", externalId: urn });
+    expect(api.requests.filter((r) => r.method === "POST").length).toBe(posts);
+    expect(await linkedin.lookup!(share())).toEqual({ found: false });
   });
 
   it("classifies an expired token, and a daily quota as waiting until midnight UTC", async () => {
@@ -219,8 +273,48 @@ describe("Facebook", () => {
     expect(await facebook.publish(req)).toMatchObject({ kind: "failed", failureClass: "duplicate" });
     api.queue(`/${FACEBOOK_PAGE}/feed`, { status: 500, body: { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } } });
     expect(await facebook.publish(page())).toMatchObject({ kind: "unknown" });
+    api.queue(`/${FACEBOOK_PAGE}/feed`, { status: 502, body: "<html>Bad Gateway</html>" });
+    expect(await facebook.publish(page())).toMatchObject({ kind: "unknown" });
     api.queue(`/${FACEBOOK_PAGE}/feed`, { status: 400, body: { error: { message: "(#4) Application request limit reached", code: 4 } }, headers: { "x-business-use-case-usage": JSON.stringify({ [FACEBOOK_PAGE]: [{ type: "pages", call_count: 100, estimated_time_to_regain_access: 12 }] }) } });
     expect(await facebook.publish(page())).toMatchObject({ kind: "retry", retryAfterMs: 12 * 60_000 });
+  });
+});
+
+describe("Facebook, reading back", () => {
+  let api: Awaited<ReturnType<typeof startFacebook>>;
+  beforeAll(async () => (api = await startFacebook()));
+  afterAll(() => api.close());
+  const page = (o: Partial<PublishRequest> = {}) => request({ settings: { apiBase: api.url, pageId: FACEBOOK_PAGE }, credentials: { token: FACEBOOK_TOKEN }, text: `Page post ${Math.random()}`, firstAttemptAt: new Date(), ...o });
+
+  it("looks no further back than the first attempt: the same text posted earlier is not ours", async () => {
+    const text = `Posted last month ${Math.random()}`;
+    api.posts.unshift({ id: `${FACEBOOK_PAGE}_old`, message: text, createdAt: Date.now() - 30 * 24 * 3600_000 });
+    expect(await facebook.lookup!(page({ text }))).toEqual({ found: false });
+  });
+
+  it("pages through every post since the attempt, not just the 25 newest", async () => {
+    const req = page();
+    const { externalId } = (await facebook.publish(req)) as { externalId: string };
+    // More than a page of 100 after it: the read-back must follow the cursor.
+    for (let i = 0; i < 130; i++) expect(await facebook.publish(page())).toMatchObject({ kind: "published" });
+    expect(await facebook.lookup!(req)).toEqual({ found: true, externalId, url: `https://www.facebook.com/${externalId}` });
+    expect(api.requests.filter((r) => r.path.startsWith(`/${FACEBOOK_PAGE}/posts`)).at(-1)!.path).toContain("after=");
+  });
+
+  it("takes a 5xx after the post was created as unknown, and a retry finds the post instead of posting again", async () => {
+    const req = page();
+    api.queue(`POST /${FACEBOOK_PAGE}/feed`, { afterHandling: true, status: 500, body: { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 1 } } });
+    expect(await facebook.publish(req)).toMatchObject({ kind: "unknown" });
+    const count = api.posts.length;
+    expect(await facebook.publish({ ...req, isRetry: true })).toMatchObject({ kind: "published" });
+    expect(api.posts.length).toBe(count);
+  });
+
+  it("takes 506 on a retry as the earlier attempt's post when the read-back finds it", async () => {
+    const req = page();
+    const first = await facebook.publish(req);
+    api.queue(`GET /${FACEBOOK_PAGE}/posts`, { status: 500, body: { error: { message: "An unknown error has occurred.", code: 1 } } });
+    expect(await facebook.publish({ ...req, isRetry: true })).toEqual(first);
   });
 });
 
@@ -235,17 +329,43 @@ describe("Threads", () => {
     expect(outcome).toMatchObject({ kind: "published", url: expect.stringMatching(/^https:\/\/www\.threads\.net\/@rytm\/post\/m\d+$/) });
   });
 
-  it("settles a publish that timed out by the container's status: no second post", async () => {
+  it("leaves a publish that timed out unknown while its container reads FINISHED and no thread is listed", async () => {
     api.queue(`/${THREADS_USER}/threads_publish`, { status: 200, body: { id: "late" }, delayMs: 1500 });
     const before = api.published.size;
     const outcome = await threads.publish(thread({ timeoutMs: 300 }));
-    // The queued slow reply did not publish; the container is not PUBLISHED, so it is retried later.
-    expect(outcome).toMatchObject({ kind: "retry", message: expect.stringContaining("FINISHED") });
+    // The queued slow reply did not publish; FINISHED alone does not prove that, so it is not a retry.
+    expect(outcome).toMatchObject({ kind: "unknown", message: expect.stringContaining("FINISHED") });
     expect(api.published.size).toBe(before);
+  });
+
+  it("settles a 5xx after publishing by the container's status and the profile's threads", async () => {
+    const req = thread();
+    api.queue(`/${THREADS_USER}/threads_publish`, { afterHandling: true, status: 500, body: { error: { message: "An unexpected error has occurred.", code: 2 } } });
+    const outcome = await threads.publish(req);
+    const [id] = [...api.published].find(([, text]) => text === req.text)!;
+    expect(outcome).toEqual({ kind: "published", externalId: id, url: `https://www.threads.net/@rytm/post/${id}` });
+    expect(await threads.publish({ ...req, isRetry: true })).toEqual(outcome);
+    expect([...api.published.values()].filter((text) => text === req.text)).toHaveLength(1);
   });
 
   it("classifies an expired token and a text over the limit", async () => {
     expect(await threads.publish(thread({ credentials: { token: "old" } }))).toMatchObject({ kind: "failed", failureClass: "auth" });
     expect(await threads.publish(thread({ text: "a".repeat(501) }))).toMatchObject({ kind: "failed", failureClass: "content" });
+  });
+});
+
+describe("Threads whose container status trails the publish", () => {
+  let api: Awaited<ReturnType<typeof startThreads>>;
+  beforeAll(async () => (api = await startThreads({ statusLagMs: 60_000 })));
+  afterAll(() => api.close());
+  const thread = (o: Partial<PublishRequest> = {}) => request({ settings: { apiBase: api.url, userId: THREADS_USER }, credentials: { token: THREADS_TOKEN }, text: `Thread ${Math.random()}`, ...o });
+
+  it("reads a timed-out publish whose container still says FINISHED back: published, once", async () => {
+    const req = thread({ timeoutMs: 300 });
+    api.queue(`/${THREADS_USER}/threads_publish`, { afterHandling: true, delayMs: 1500 });
+    const outcome = await threads.publish(req);
+    const [id] = [...api.published].find(([, text]) => text === req.text)!;
+    expect(outcome).toEqual({ kind: "published", externalId: id, url: `https://www.threads.net/@rytm/post/${id}` });
+    expect(api.published.size).toBe(1);
   });
 });

@@ -9,31 +9,33 @@ import { createLogger } from "../../server/logger";
 import { sweep } from "../../workers/sweeper";
 import { BLUESKY_LOGIN, startBluesky } from "../fakes/bluesky";
 import { MASTODON_TOKEN, startMastodon } from "../fakes/mastodon";
+import { X_TOKEN, startX } from "../fakes/x";
 import { createUser, createWorkspace, unique } from "../support/fixtures";
 import { cancel, publishNow, schedule, unschedule } from "../support/gate";
 import { waitFor } from "../support/processes";
 
 let mastodon: Awaited<ReturnType<typeof startMastodon>>;
 let pds: Awaited<ReturnType<typeof startBluesky>>;
+let xApi: Awaited<ReturnType<typeof startX>>;
 beforeAll(async () => {
-  [mastodon, pds] = await Promise.all([startMastodon(), startBluesky()]);
+  [mastodon, pds, xApi] = await Promise.all([startMastodon(), startBluesky(), startX()]);
 });
 afterAll(async () => {
-  await Promise.all([mastodon.close(), pds.close()]);
+  await Promise.all([mastodon.close(), pds.close(), xApi.close()]);
   await getPublishQueue().close();
 });
 
 const logger = createLogger("test", "silent");
 
-async function planned(network: "mastodon" | "bluesky", inMs: number, text = `Post ${unique("t")}`, characterLimit?: number) {
+const channelData = {
+  mastodon: (characterLimit?: number) => ({ name: "Mastodon", settings: { instanceUrl: mastodon.url, timeoutMs: 800, characterLimit }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }),
+  bluesky: () => ({ name: "Bluesky", settings: { service: pds.url, timeoutMs: 800 }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) }),
+  x: () => ({ name: "X", settings: { apiBase: xApi.url, timeoutMs: 800 }, credentials: encrypt(JSON.stringify({ token: X_TOKEN })) }),
+};
+
+async function planned(network: keyof typeof channelData, inMs: number, text = `Post ${unique("t")}`, characterLimit?: number) {
   const workspace = await createWorkspace();
-  const channel = await prisma.channel.create({
-    data:
-      network === "mastodon"
-        ? { workspaceId: workspace.id, network, name: "Mastodon", settings: { instanceUrl: mastodon.url, timeoutMs: 800, characterLimit }, credentials: encrypt(JSON.stringify({ token: MASTODON_TOKEN })) }
-        : { workspaceId: workspace.id, network, name: "Bluesky", settings: { service: pds.url, timeoutMs: 800 }, credentials: encrypt(JSON.stringify(BLUESKY_LOGIN)) },
-    select: { id: true },
-  });
+  const channel = await prisma.channel.create({ data: { workspaceId: workspace.id, network, ...channelData[network](characterLimit) }, select: { id: true } });
   const at = new Date(Date.now() + inMs);
   const post = await prisma.post.create({
     data: { workspaceId: workspace.id, title: text.slice(0, 100), category: "news", scheduledAt: at, variants: { create: { workspaceId: workspace.id, channelId: channel.id, text, scheduledAt: at } } },
@@ -167,6 +169,16 @@ describe("publishing", () => {
     expect(await settled(plan.variantId)).toMatchObject({ status: "PUBLISHED", externalUrl: `https://bsky.app/profile/did:plc:rytmtest/post/${publishKey}` });
   });
 
+  it("settles an X 5xx that came after the post was created by reading the account's posts back: one post", async () => {
+    const plan = await planned("x", 300);
+    xApi.queue("POST /2/tweets", { afterHandling: true, status: 503, body: { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 } });
+    await schedule(plan.workspace.id, plan.postId);
+    const done = await settled(plan.variantId);
+    const ids = [...xApi.tweets].filter(([, text]) => text === plan.text).map(([id]) => id);
+    expect(ids).toHaveLength(1);
+    expect(done).toMatchObject({ status: "PUBLISHED", attempts: 1, externalId: ids[0] });
+  });
+
   it("publishes once however many jobs run for the same variant", async () => {
     const plan = await planned("mastodon", 60_000);
     await schedule(plan.workspace.id, plan.postId, new Date(Date.now() + 500));
@@ -203,6 +215,20 @@ describe("the sweeper", () => {
     await sweep(logger);
     expect(await variant(lost.variantId)).toMatchObject({ status: "UNKNOWN", lastError: expect.stringContaining("the worker stopped while publishing") });
     expect(await variant(found.variantId)).toMatchObject({ status: "PUBLISHED" });
+  });
+
+  it("reads X back for a variant whose worker died mid-publish: published if the post is there, retried if not", async () => {
+    const there = await planned("x", -1000);
+    const absent = await planned("x", -1000);
+    for (const plan of [there, absent]) {
+      await prisma.variant.update({ where: { id: plan.variantId }, data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, firstAttemptAt: new Date(Date.now() - 60_000) } });
+    }
+    xApi.tweets.set("1999", there.text);
+    xApi.createdAt.set("1999", Date.now() - 30_000);
+    await sweep(logger);
+    expect(await variant(there.variantId)).toMatchObject({ status: "PUBLISHED", externalId: "1999" });
+    expect(await settled(absent.variantId)).toMatchObject({ status: "PUBLISHED", attempts: 2 });
+    expect([...xApi.tweets.values()].filter((text) => text === there.text || text === absent.text)).toHaveLength(2);
   });
 
   it("does not enqueue anything twice for a job that is still waiting", async () => {
