@@ -5,11 +5,12 @@ import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { channelSettingsSchema } from "../app/domain/channel-rules.ts";
+import { decodeCsv, encodingNote } from "../app/domain/csv-encoding.ts";
 import { type PlanChannel, evaluatePlan } from "../app/domain/mix-rules.ts";
 import { mixRulesSchema } from "../app/domain/mix-rules-settings.ts";
 import { networkKindSchema, networkNames } from "../app/domain/networks.ts";
 import { type CsvProblem, type PlanRow, parsePlanCsv } from "../app/domain/plan-csv.ts";
-import { isTimeZone } from "../app/domain/time-zones.ts";
+import { canonicalTimeZone } from "../app/domain/time-zones.ts";
 import { type Locale, type Violation, isBlocking } from "../app/domain/violations.ts";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -54,7 +55,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   if (command !== "lint" || !file) return fail(io, usage);
   if (format !== "text" && format !== "json") return fail(io, `--format must be text or json, not "${format}"`);
   if (lang !== "en" && lang !== "pl") return fail(io, `--lang must be en or pl, not "${lang}"`);
-  if (!isTimeZone(timezone!)) return fail(io, `--timezone "${timezone}" is not an IANA time zone, like Europe/Warsaw`);
+  const timeZone = canonicalTimeZone(timezone!);
+  if (!timeZone) return fail(io, `--timezone "${timezone}" is not an IANA time zone, like Europe/Warsaw`);
 
   let settings: z.infer<typeof rulesFileSchema>;
   try {
@@ -68,13 +70,18 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return fail(io, `${args.values.rules}: ${(error as Error).message}`);
   }
 
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     return fail(io, `${file}: ${(error as Error).message}`);
   }
-  const { rows, problems } = parsePlanCsv(content, { defaultTimeZone: timezone!, categories: settings.categories, channels: settings.channels });
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return fail(io, `${file}: ${decoded.message}`);
+  const note = encodingNote(decoded);
+  if (note) io.err(`${file}: ${note}`);
+  const content = decoded.text;
+  const { rows, problems } = parsePlanCsv(content, { defaultTimeZone: timeZone, categories: settings.categories, channels: settings.channels });
   if (problems.length) {
     report(io, format, { file, problems });
     return 2;
@@ -86,15 +93,15 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const times = rows.map((r) => r.at);
   const horizon = rows.length
     ? {
-        from: DateTime.fromMillis(Math.min(...times), { zone: timezone }).startOf("day").toMillis(),
-        to: DateTime.fromMillis(Math.max(...times), { zone: timezone }).endOf("day").toMillis(),
+        from: DateTime.fromMillis(Math.min(...times), { zone: timeZone }).startOf("day").toMillis(),
+        to: DateTime.fromMillis(Math.max(...times), { zone: timeZone }).endOf("day").toMillis(),
       }
     : undefined;
   const violations = evaluatePlan(
     rows.map((r) => ({ ...r, postId: rowId(r.row) })),
-    { rules: settings, timeZone: timezone!, channels: [...channels.values()], horizon },
+    { rules: settings, timeZone, channels: [...channels.values()], horizon },
   );
-  report(io, format, { file, rows, violations, locale: lang, timeZone: timezone! });
+  report(io, format, { file, rows, violations, locale: lang, timeZone });
   return isBlocking(violations) ? 1 : 0;
 }
 

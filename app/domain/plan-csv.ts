@@ -1,13 +1,17 @@
 // The plan spreadsheet format, shared by `rytm lint` and the calendar's CSV import.
 // UTF-8 with or without BOM (Excel), commas or semicolons (Polish Excel), quoted
 // multi-line text; dates as YYYY-MM-DD or DD.MM.YYYY. Every problem names its row (as a
-// spreadsheet numbers it: the header is row 1) and its column.
-import { DateTime } from "luxon";
+// spreadsheet numbers it: the header is row 1) and its column. A cell the export guarded
+// against formula injection (a leading quote) reads back as it was (csv-cells.ts).
 import Papa from "papaparse";
+import { isClockTime, parseSpreadsheetDate } from "./calendar-dates";
+import { neutraliseFormula, restoreFormula } from "./csv-cells";
+import { isHttpUrl } from "./http-url";
 import { resolveLocalTime } from "./local-time";
 import type { Category } from "./mix-rules-settings";
 import { type NetworkKind, networkNames, parseNetworkKind } from "./networks";
-import { isTimeZone } from "./time-zones";
+import { multiLineProblem, singleLineProblem, withoutInvisibleFormatting } from "./text-input";
+import { canonicalTimeZone } from "./time-zones";
 
 export const requiredColumns = ["date", "time", "channel", "category", "text"] as const;
 export const optionalColumns = ["timezone", "title", "link", "media"] as const;
@@ -35,21 +39,6 @@ export type ParseOptions = { defaultTimeZone: string; categories: readonly Categ
 
 const MAX_TEXT = 100_000;
 
-function isoDate(value: string): string | null {
-  const pl = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = pl ? `${pl[3]}-${pl[2]!.padStart(2, "0")}-${pl[1]!.padStart(2, "0")}` : value;
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && DateTime.fromISO(iso).isValid ? iso : null;
-}
-
-const isHttpUrl = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-};
-
 export function parsePlanCsv(content: string, options: ParseOptions): { rows: PlanRow[]; problems: CsvProblem[] } {
   const problems: CsvProblem[] = [];
   const parsed = Papa.parse<Record<string, string>>(content.replace(/^\uFEFF/, ""), {
@@ -75,16 +64,16 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
   const rows: PlanRow[] = [];
   parsed.data.forEach((record, i) => {
     const row = i + 2;
-    const value = (column: string) => (record[column] ?? "").trim();
+    const value = (column: string) => restoreFormula((record[column] ?? "").trim());
     const problem = (column: string, message: string) => problems.push({ row, column, message });
     const before = problems.length;
 
-    const date = isoDate(value("date"));
+    const date = parseSpreadsheetDate(value("date"));
     if (!date) problem("date", `"${value("date")}" is not a date; write 2026-12-03 or 03.12.2026`);
-    const time = /^([01]?\d|2[0-3]):[0-5]\d$/.test(value("time")) ? value("time").padStart(5, "0") : null;
+    const time = isClockTime(value("time").padStart(5, "0")) ? value("time").padStart(5, "0") : null;
     if (!time) problem("time", `"${value("time")}" is not a time; write 24-hour HH:MM, like 09:30`);
-    const timeZone = value("timezone") || options.defaultTimeZone;
-    if (!isTimeZone(timeZone)) problem("timezone", `"${timeZone}" is not an IANA time zone, like Europe/Warsaw`);
+    const timeZone = canonicalTimeZone(value("timezone") || options.defaultTimeZone);
+    if (!timeZone) problem("timezone", `"${value("timezone") || options.defaultTimeZone}" is not an IANA time zone, like Europe/Warsaw`);
 
     const channelValue = value("channel");
     const kind = parseNetworkKind(channelValue);
@@ -99,8 +88,10 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     const category = value("category").toLowerCase();
     if (!categories.has(category)) problem("category", `unknown category "${value("category")}"; use one of ${[...categories.keys()].join(", ")}`);
 
-    const text = (record.text ?? "").replace(/\r\n/g, "\n").trim();
+    const text = restoreFormula((record.text ?? "").replace(/\r\n?/g, "\n").trim());
     if (!text) problem("text", "the text is empty");
+    const textProblem = multiLineProblem(text);
+    if (textProblem) problem("text", `the text ${textProblem}`);
     if (text.length > MAX_TEXT) problem("text", `the text has ${text.length} characters; at most ${MAX_TEXT}`);
     const link = value("link") || null;
     if (link && !isHttpUrl(link)) problem("link", `"${link}" is not an http(s) URL`);
@@ -108,8 +99,10 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     for (const url of mediaUrls) if (!isHttpUrl(url)) problem("media", `"${url}" is not an http(s) URL`);
     const title = value("title");
     if (title.length > 200) problem("title", `the title has ${title.length} characters; at most 200`);
+    const titleProblem = singleLineProblem(title);
+    if (titleProblem) problem("title", `the title ${titleProblem}`);
 
-    if (problems.length > before || !date || !time || !channel) return;
+    if (problems.length > before || !date || !time || !channel || !timeZone) return;
     const local = resolveLocalTime(date, time, timeZone);
     if (local.kind === "missing") {
       problem("time", local.message);
@@ -120,4 +113,22 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     rows.push({ row, at: local.instant.getTime(), timeZone, ...channel, category, text, title, link, mediaUrls, notes });
   });
   return { rows, problems };
+}
+
+export const exportColumns = ["date", "time", "timezone", "channel", "category", "title", "text", "link", "media"] as const;
+export type ExportRow = Record<(typeof exportColumns)[number], string>;
+
+/**
+ * A plan as CSV in the format parsePlanCsv reads (UTF-8 with a BOM for Excel, CRLF).
+ * Every cell is guarded against formula injection; the title and channel name lose
+ * invisible formatting characters (decision 0021), the post's text keeps its own.
+ */
+export function writePlanCsv(rows: readonly ExportRow[]): string {
+  const cells = rows.map((row) =>
+    exportColumns.map((column) => {
+      const value = column === "title" || column === "channel" ? withoutInvisibleFormatting(row[column]) : row[column];
+      return neutraliseFormula(value);
+    }),
+  );
+  return `\uFEFF${Papa.unparse({ fields: [...exportColumns], data: cells }, { newline: "\r\n" })}\r\n`;
 }

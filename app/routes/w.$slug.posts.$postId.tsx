@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { DecisionForm } from "~/components/decision-form";
 import { Refusal } from "~/components/refusal";
+import { SafeLink } from "~/components/safe-link";
 import { VariantActions } from "~/components/variant-actions";
 import type { NetworkKind } from "~/domain/networks";
 import { can } from "~/domain/permissions";
@@ -162,7 +163,7 @@ export default function PostPage() {
               <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
                 {variant.failureClass === "paused" && variant.status === "SCHEDULED" ? t.variantState.HELD : t.variantState[variant.status]}
               </span>{" "}
-              {variant.externalUrl ? <a href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</a> : null}
+              <SafeLink href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</SafeLink>
             </p>
             {variant.lastError ? <p className="field-error">{variant.lastError}</p> : null}
             {canWrite ? <VariantActions variantId={variant.id} status={variant.status} held={variant.failureClass === "paused"} /> : null}

@@ -10,6 +10,7 @@ import { Refusal } from "~/components/refusal";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import type { NetworkKind } from "~/domain/networks";
 import { postActionSchema } from "~/domain/post-actions";
+import { recordIdSchema } from "~/domain/text-input";
 import { isBlocking, localizeViolations } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
 import { checkPostNow } from "~/models/plan-check.server";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workspace: { slug: workspace.slug, timeZone: workspace.timeZone, approvalsRequired: workspace.approvalsRequired }, queue: await listReviewQueue(workspace.id, user.id) };
 }
 
-const decisionSchema = z.intersection(z.object({ postId: z.string().min(1).max(40) }), postActionSchema);
+const decisionSchema = z.intersection(z.object({ postId: recordIdSchema("Which post?") }), postActionSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");

@@ -1,0 +1,29 @@
+// The variants of a date range, in the workspace's zone, as rows of the plan CSV format.
+import { DateTime } from "luxon";
+import type { ExportRow } from "~/domain/plan-csv";
+import { prisma } from "~/utils/db.server";
+
+export async function planExportRows(workspace: { id: string; timeZone: string }, from: string, to: string): Promise<ExportRow[]> {
+  const zone = workspace.timeZone;
+  const start = DateTime.fromISO(from, { zone }).startOf("day");
+  const end = DateTime.fromISO(to, { zone }).plus({ days: 1 }).startOf("day");
+  const variants = await prisma.variant.findMany({
+    where: { workspaceId: workspace.id, scheduledAt: { gte: start.toJSDate(), lt: end.toJSDate() }, status: { not: "CANCELLED" } },
+    orderBy: [{ scheduledAt: "asc" }, { postId: "asc" }],
+    select: { text: true, link: true, mediaUrls: true, scheduledAt: true, channel: { select: { name: true } }, post: { select: { title: true, category: true } } },
+  });
+  return variants.map((v) => {
+    const local = DateTime.fromJSDate(v.scheduledAt!, { zone });
+    return {
+      date: local.toISODate()!,
+      time: local.toFormat("HH:mm"),
+      timezone: zone,
+      channel: v.channel.name,
+      category: v.post.category,
+      title: v.post.title,
+      text: v.text,
+      link: v.link ?? "",
+      media: v.mediaUrls.join(" "),
+    };
+  });
+}
