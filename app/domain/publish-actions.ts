@@ -10,7 +10,7 @@ export const variantActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("publish-now"), variantId: id }),
   z.object({ intent: z.literal("reschedule"), variantId: id, at: localDateTimeSchema() }),
   z.object({ intent: z.literal("cancel"), variantId: id }),
-  z.object({ intent: z.literal("mark-published"), variantId: id, url: optionalHttpUrlSchema("Enter the post's full http(s) address, or leave it empty") }),
+  z.object({ intent: z.literal("mark-published"), variantId: id, url: optionalHttpUrlSchema("Enter the post's full URL, or leave it empty") }),
 ]);
 
 export const pauseActionSchema = z.discriminatedUnion("intent", [
