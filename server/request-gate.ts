@@ -43,11 +43,29 @@ export function urlProblem(originalUrl: string): string | null {
 /** The media type without parameters, lower-cased: "multipart/form-data". */
 const mediaType = (contentType: string | undefined) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 
-function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string, close = false) {
-  if (close) res.set("Connection", "close");
+function refuse(req: ExpressRequest, res: ExpressResponse, status: number, message: string) {
   // JSON for the app's own scripts (the upload with a progress bar reads `error`), text for the rest.
   if (req.accepts(["application/json", "text/html"]) === "application/json") res.status(status).json({ error: message });
   else res.status(status).type("text/plain").send(`${message}\n`);
+}
+
+const LINGER_MS = 5_000;
+
+/**
+ * Refuses a request whose body is still arriving, without reading the rest of it. Closing
+ * the connection at once would make the client's kernel reset it, often before the client
+ * has read the answer; so the answer goes out, then our side of the connection is closed
+ * (FIN) while the unread body waits, unread, until the client hangs up or LINGER_MS pass.
+ */
+function refuseBody(req: ExpressRequest, res: ExpressResponse, status: number, message: string) {
+  // Consuming (even paused) keeps Node from reading the rest of the body to drop it.
+  req.on("data", () => undefined);
+  req.pause();
+  res.on("finish", () => {
+    req.socket.end();
+    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
+  });
+  refuse(req, res, status, message);
 }
 
 export type GateOptions = {
@@ -68,12 +86,10 @@ export function requestGate({ limitFor }: GateOptions): RequestHandler {
       req.headers["content-type"] ??= "application/x-www-form-urlencoded";
     }
     const type = mediaType(req.headers["content-type"]);
-    if (!formTypes.has(type)) {
-      return refuse(req, res, 415, "Send the form as application/x-www-form-urlencoded or multipart/form-data.", true);
-    }
+    if (!formTypes.has(type)) return refuseBody(req, res, 415, "Send the form as application/x-www-form-urlencoded or multipart/form-data.");
     const limit = limitFor(req.path);
     const tooLarge = `The request is too large (at most ${(limit / 1024 / 1024).toFixed(1)} MB here).`;
-    if (declared !== null && declared > limit) return refuse(req, res, 413, tooLarge, true);
+    if (declared !== null && declared > limit) return refuseBody(req, res, 413, tooLarge);
 
     // Counted as it arrives; past the limit nothing more is read and the connection closes.
     const chunks: Buffer[] = [];
@@ -90,9 +106,8 @@ export function requestGate({ limitFor }: GateOptions): RequestHandler {
       size += chunk.length;
       if (size > limit) {
         finish(() => {
-          req.pause();
           chunks.length = 0;
-          refuse(req, res, 413, tooLarge, true);
+          refuseBody(req, res, 413, tooLarge);
         });
         return;
       }
