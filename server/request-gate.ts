@@ -52,19 +52,23 @@ function refuse(req: ExpressRequest, res: ExpressResponse, status: number, messa
 const LINGER_MS = 5_000;
 
 /**
- * Refuses a request whose body is still arriving, without reading the rest of it. Closing
- * the connection at once would make the client's kernel reset it, often before the client
- * has read the answer; so the answer goes out, then our side of the connection is closed
- * (FIN) while the unread body waits, unread, until the client hangs up or LINGER_MS pass.
+ * Refuses a request whose body is still arriving, without reading the rest of it. The
+ * answer says `Connection: close`. Closing the socket right after it, as Node does, resets
+ * the connection while unread body bytes wait, and the client's kernel may then drop the
+ * answer before the client reads it; so only our side is closed (FIN), the unread body
+ * stays unread, and the socket goes when the client hangs up or after LINGER_MS.
  */
 function refuseBody(req: ExpressRequest, res: ExpressResponse, status: number, message: string) {
   // Consuming (even paused) keeps Node from reading the rest of the body to drop it.
   req.on("data", () => undefined);
   req.pause();
-  res.on("finish", () => {
-    req.socket.end();
-    setTimeout(() => req.socket.destroy(), LINGER_MS).unref();
-  });
+  const socket = req.socket;
+  // Node's server closes a `Connection: close` socket with destroySoon (end, then destroy).
+  socket.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+  res.set("Connection", "close");
   refuse(req, res, status, message);
 }
 
