@@ -4,7 +4,7 @@ import { decodeCsv } from "~/domain/csv-encoding";
 const polish = "date;time;channel;category;text\n03.12.2026;09:00;x;news;Zażółć gęślą jaźń — ĄĆĘŁŃÓŚŹŻ\n";
 
 /** Windows-1250 bytes of `text`, from the code page's own table (TextDecoder has no encoder). */
-function windows1250(text: string): Uint8Array {
+function windows1250(text: string): Uint8Array<ArrayBuffer> {
   const table = new Map<string, number>();
   const decoder = new TextDecoder("windows-1250");
   for (let byte = 0; byte < 256; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
