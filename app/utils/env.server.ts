@@ -27,7 +27,7 @@ const envSchema = z.object({
   ENCRYPTION_KEY: base64Key,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  APP_URL: httpUrlSchema("must be an absolute http(s) URL such as https://rytm.example.com").optional(),
+  APP_URL: httpUrlSchema("must be an absolute URL, http or https, such as https://rytm.example.com").optional(),
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
