@@ -112,6 +112,7 @@ export async function monthView() {
   const { app, close } = await createApp({
     mode: "production",
     extraOrigins: [],
+    production: true,
     logger: createLogger("bench", "warn"),
   });
   const server = app.listen(0, "127.0.0.1");

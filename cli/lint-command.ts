@@ -13,7 +13,8 @@ import { mixRulesSchema } from "../app/domain/mix-rules-settings.ts";
 import { networkKindSchema, networkNames } from "../app/domain/networks.ts";
 import { type CsvProblem, type PlanRow, groupIdeas, parsePlanCsv } from "../app/domain/plan-csv.ts";
 import type { PlanItem } from "../app/domain/plan-index.ts";
-import { isTimeZone } from "../app/domain/time-zones.ts";
+import { type DecodedCsv, decodeCsv, encodingNote } from "../app/domain/csv-encoding.ts";
+import { canonicalTimeZone } from "../app/domain/time-zones.ts";
 import { type Locale, type Violation, isBlocking, plural } from "../app/domain/violations.ts";
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
@@ -47,6 +48,8 @@ const words = {
     summary: (file: string, rows: number, blocking: number, warnings: number, zone: string) =>
       `${file}: ${plural("en", rows, { one: "row", many: "rows" })}, ${blocking} blocking, ${plural("en", warnings, { one: "warning", many: "warnings" })} (times in ${zone})`,
     rowName: (row: number) => `row ${row}`,
+    unreadable: (decoded: Extract<DecodedCsv, { ok: false }>) => decoded.message,
+    encoding: (decoded: Extract<DecodedCsv, { ok: true }>) => encodingNote(decoded),
   },
   pl: {
     block: "BLOKADA",
@@ -60,6 +63,9 @@ const words = {
     summary: (file: string, rows: number, blocking: number, warnings: number, zone: string) =>
       `${file}: ${plural("pl", rows, { one: "wiersz", few: "wiersze", many: "wierszy" })}, ${plural("pl", blocking, { one: "blokada", few: "blokady", many: "blokad" })}, ${plural("pl", warnings, { one: "ostrzeżenie", few: "ostrzeżenia", many: "ostrzeżeń" })} (czas w strefie ${zone})`,
     rowName: (row: number) => `wiersz ${row}`,
+    unreadable: () => "Plik nie jest tekstem w UTF-8 ani w Windows-1250, więc jego liter nie da się odczytać. Zapisz go ponownie jako „CSV UTF-8” (w Excelu: Zapisz jako → CSV UTF-8).",
+    encoding: (decoded: Extract<DecodedCsv, { ok: true }>) =>
+      encodingNote(decoded) ? "Plik nie jest w UTF-8; odczytano go jako Windows-1250 (Europa Środkowa), tak jak zapisuje polski Excel; sprawdź, czy litery wyglądają dobrze." : null,
   },
 } satisfies Record<Locale, unknown>;
 
@@ -85,7 +91,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   if (command !== "lint" || !file) return fail(io, usage);
   if (format !== "text" && format !== "json") return fail(io, `--format must be text or json, not "${format}"`);
   if (lang !== "en" && lang !== "pl") return fail(io, `--lang must be en or pl, not "${lang}"`);
-  if (!isTimeZone(timezone!)) return fail(io, `--timezone "${timezone}" is not an IANA time zone, like Europe/Warsaw`);
+  const timeZone = canonicalTimeZone(timezone!);
+  if (!timeZone) return fail(io, `--timezone "${timezone}" is not an IANA time zone, like Europe/Warsaw`);
 
   let settings: z.infer<typeof rulesFileSchema>;
   try {
@@ -99,13 +106,18 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
     return fail(io, `${args.values.rules}: ${(error as Error).message}`);
   }
 
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     return fail(io, `${file}: ${(error as Error).message}`);
   }
-  const parsed = parsePlanCsv(content, { defaultTimeZone: timezone!, categories: settings.categories, channels: settings.channels });
+  // Polish Excel writes Windows-1250 unless told otherwise: read it, and say so (csv-encoding.ts).
+  const decoded = decodeCsv(bytes);
+  if (!decoded.ok) return fail(io, `${file}: ${words[lang].unreadable(decoded)}`);
+  const note = words[lang].encoding(decoded);
+  if (note) io.err(`${file}: ${note}`);
+  const parsed = parsePlanCsv(decoded.text, { defaultTimeZone: timeZone, categories: settings.categories, channels: settings.channels });
   const { ideas, problems: groupProblems } = groupIdeas(parsed.rows);
   const problems = [...parsed.problems, ...groupProblems].sort((a, b) => a.row - b.row);
   if (problems.length) {
@@ -120,8 +132,8 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
   const times = rows.map((r) => r.at);
   const horizon = rows.length
     ? {
-        from: DateTime.fromMillis(Math.min(...times), { zone: timezone }).startOf("day").toMillis(),
-        to: DateTime.fromMillis(Math.max(...times), { zone: timezone }).endOf("day").toMillis(),
+        from: DateTime.fromMillis(Math.min(...times), { zone: timeZone }).startOf("day").toMillis(),
+        to: DateTime.fromMillis(Math.max(...times), { zone: timeZone }).endOf("day").toMillis(),
       }
     : undefined;
   // One post per idea; each of its rows is one channel of it.
@@ -134,13 +146,13 @@ export async function runLint(argv: string[], io: Io): Promise<number> {
       return { ...r, postId, seriesId: r.series, title: r.title || words[lang].rowName(r.row) };
     }),
   );
-  const violations = evaluatePlan(items, { rules: settings, timeZone: timezone!, channels: [...channels.values()], horizon });
+  const violations = evaluatePlan(items, { rules: settings, timeZone, channels: [...channels.values()], horizon });
   const located = violations.map((v) => ({
     violation: v,
     row: v.postIds.length ? (rowOf.get(`${v.postIds[0]}|${v.channelId ?? ""}`) ?? rowOf.get(v.postIds[0]!) ?? 0) : 0,
     involved: (v.related ?? []).map((r) => rowOf.get(r.postId) ?? 0),
   }));
-  report(io, format, { file, rows, located, locale: lang, timeZone: timezone! });
+  report(io, format, { file, rows, located, locale: lang, timeZone });
   return isBlocking(violations) ? 1 : 0;
 }
 

@@ -13,7 +13,7 @@ export async function startSandbox(label: string, env: Record<string, string> = 
   const prefix = `rytm-${label}-${randomBytes(3).toString("hex")}`;
   Object.assign(process.env, {
     DATABASE_URL: database.url,
-    REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379",
     REDIS_PREFIX: prefix,
     SESSION_SECRET: randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),

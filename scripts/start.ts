@@ -17,8 +17,9 @@ import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "./worker-command.ts";
 const dev = process.argv.includes("--dev");
 // Several processes started from one build (or a build made in CI/CD) skip building.
 const skipBuild = process.argv.includes("--skip-build");
-const dataDir = process.env.RYTM_DATA_DIR ?? ".rytm";
-const envFile = process.env.RYTM_ENV_FILE ?? ".env";
+// An empty variable (as the generated .env writes the ones left open) counts as unset.
+const dataDir = process.env.RYTM_DATA_DIR || ".rytm";
+const envFile = process.env.RYTM_ENV_FILE || ".env";
 
 function ensureDotEnv() {
   if (existsSync(envFile) || process.env.SESSION_SECRET) return;
@@ -37,7 +38,7 @@ async function stopServices() {
 async function prepare() {
   ensureDotEnv();
   dotenv.config({ path: envFile, quiet: true });
-  if (!dev) process.env.NODE_ENV ??= "production";
+  if (!dev) process.env.NODE_ENV ||= "production";
 
   const database = process.env.DATABASE_URL
     ? await configuredPostgres(process.env.DATABASE_URL)
@@ -45,7 +46,7 @@ async function prepare() {
   services.push(database);
   const redis = process.env.REDIS_URL
     ? await configuredRedis(process.env.REDIS_URL)
-    : await startLocalRedis(dataDir, process.env.RYTM_LOCAL_REDIS_URL);
+    : await startLocalRedis(dataDir, process.env.RYTM_LOCAL_REDIS_URL || undefined);
   services.push(redis);
   process.env.DATABASE_URL = database.url;
   process.env.REDIS_URL = redis.url;

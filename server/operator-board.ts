@@ -3,7 +3,7 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullAdapter } from "@bull-board/api/bullAdapter";
 import { ExpressAdapter } from "@bull-board/express";
-import type { Request, RequestHandler, Router } from "express";
+import type { Application, Request, RequestHandler } from "express";
 import { getUser } from "../app/utils/auth.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { createQueue, getPublishQueue, queueNames } from "../app/utils/queues.server.ts";
@@ -18,7 +18,7 @@ async function isOperator(req: Request): Promise<boolean> {
 }
 
 export function operatorBoard(): RequestHandler {
-  let router: Router | undefined;
+  let router: Application | undefined;
   return (req, res, next) => {
     isOperator(req).then(
       (allowed) => {
@@ -27,7 +27,9 @@ export function operatorBoard(): RequestHandler {
           const adapter = new ExpressAdapter();
           adapter.setBasePath(BOARD_PATH);
           createBullBoard({ queues: [new BullAdapter(getPublishQueue()), new BullAdapter(createQueue(queueNames.maintenance))], serverAdapter: adapter });
-          router = adapter.getRouter() as Router;
+          router = adapter.getRouter() as Application;
+          // The board is an Express app of its own, which would announce itself.
+          router.disable("x-powered-by");
         }
         router(req, res, next);
       },

@@ -17,6 +17,7 @@ import { refreshVerdict } from "../app/models/post-gate.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
+import { httpUrlOrNull } from "../app/domain/http-url.ts";
 import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { decrypt } from "../app/utils/encryption.server.ts";
@@ -299,7 +300,7 @@ export async function settle(variantId: string, attemptId: string, version: numb
     // the variants as they were before this statement, so this variant counts as published.
     const [counted] = await prisma.$queryRaw<{ total: number }[]>`
       WITH settled AS (
-        UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${outcome.url}, "publishedAt" = now(),
+        UPDATE "Variant" SET status = 'PUBLISHED', "externalId" = ${outcome.externalId}, "externalUrl" = ${httpUrlOrNull(outcome.url)}, "publishedAt" = now(),
           "attemptId" = NULL, "leaseUntil" = NULL, "lastError" = NULL, "failureClass" = NULL, "updatedAt" = now()
         WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'
         RETURNING "postId"

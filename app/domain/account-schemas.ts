@@ -1,5 +1,6 @@
 // Sign-up and sign-in forms: the browser and the action validate with the same schemas.
 import { z } from "zod";
+import { singleLineText } from "./text-input";
 
 export const emailSchema = z
   .string({ error: "Enter your e-mail address" })
@@ -13,11 +14,7 @@ export const passwordSchema = z
   .min(10, "Use at least 10 characters")
   .max(200, "Use at most 200 characters");
 
-export const nameSchema = z
-  .string({ error: "Enter your name" })
-  .trim()
-  .min(1, "Enter your name")
-  .max(100, "A name has at most 100 characters");
+export const nameSchema = singleLineText({ max: 100, required: "Enter your name", tooLong: "A name has at most 100 characters" });
 
 export const signUpSchema = z.object({
   email: emailSchema,

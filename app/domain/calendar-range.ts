@@ -3,22 +3,19 @@
 // instants at the start of the first day and after the last, so DST days are 23 or 25 h.
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { planDateSchema } from "./calendar-dates";
+import { recordIdSchema, singleLineText } from "./text-input";
 
 export const calendarViews = ["month", "week", "list"] as const;
 export type CalendarView = (typeof calendarViews)[number];
 
 export const calendarQuerySchema = z.object({
   view: z.enum(calendarViews).catch("month"),
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .refine((d) => DateTime.fromISO(d).isValid)
-    .optional()
-    .catch(undefined),
-  channel: z.string().max(40).optional().catch(undefined),
-  category: z.string().max(40).optional().catch(undefined),
-  status: z.string().max(20).optional().catch(undefined),
-  tag: z.string().max(100).optional().catch(undefined),
+  date: planDateSchema().optional().catch(undefined),
+  channel: recordIdSchema().optional().catch(undefined),
+  category: recordIdSchema().optional().catch(undefined),
+  status: recordIdSchema().optional().catch(undefined),
+  tag: singleLineText({ max: 100 }).optional().catch(undefined),
 });
 export type CalendarQuery = z.infer<typeof calendarQuerySchema>;
 

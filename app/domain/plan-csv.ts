@@ -1,13 +1,18 @@
 // The plan spreadsheet format, shared by `rytm lint`, the calendar's CSV import and its
 // export. UTF-8 with or without BOM (Excel), commas or semicolons (Polish Excel), quoted
 // multi-line text; dates as YYYY-MM-DD or DD.MM.YYYY. Every problem names its row (as a
-// spreadsheet numbers it: the header is row 1) and its column, in English and Polish.
-import { DateTime } from "luxon";
+// spreadsheet numbers it: the header is row 1) and its column, in English and Polish. A cell
+// the export guarded against formula injection (a leading quote) reads back as it was
+// (csv-cells.ts).
 import Papa from "papaparse";
+import { isClockTime, parseSpreadsheetDate } from "./calendar-dates";
+import { neutraliseFormula, restoreFormula } from "./csv-cells";
+import { isHttpUrl } from "./http-url";
 import { resolveLocalTime } from "./local-time";
 import type { Category } from "./mix-rules-settings";
 import { type NetworkKind, networkNames, parseNetworkKind } from "./networks";
-import { isTimeZone } from "./time-zones";
+import { multiLineProblem, singleLineProblem, withoutInvisibleFormatting } from "./text-input";
+import { canonicalTimeZone } from "./time-zones";
 import type { Localized } from "./violations";
 
 export const requiredColumns = ["date", "time", "channel", "category", "text"] as const;
@@ -40,33 +45,26 @@ export type ParseOptions = { defaultTimeZone: string; categories: readonly Categ
 
 const MAX_TEXT = 100_000;
 
-function isoDate(value: string): string | null {
-  const pl = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
-  const iso = pl ? `${pl[3]}-${pl[2]!.padStart(2, "0")}-${pl[1]!.padStart(2, "0")}` : value;
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) && DateTime.fromISO(iso).isValid ? iso : null;
-}
-
-const isHttpUrl = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
-};
-
 const both = (en: string, pl: string): Localized => ({ en, pl });
 
-/** A file that is not text at all: NUL bytes, or mostly control characters. */
+/** A file that is not text at all: control characters (NUL among them) make up much of its start. */
 function looksBinary(content: string): boolean {
-  if (content.includes("\u0000")) return true;
   const sample = content.slice(0, 4096);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const code = sample.charCodeAt(i);
-    if ((code >= 1 && code <= 8) || (code >= 14 && code <= 31)) control++;
+    if (code <= 8 || (code >= 14 && code <= 31)) control++;
   }
   return sample.length > 0 && control / sample.length > 0.05;
+}
+
+/** A text-input problem (text-input.ts says it in English) in both languages. */
+function textProblem(field: { en: string; pl: string }, problem: string): Localized {
+  const codePoint = /U\+[0-9A-F]{4,6}/.exec(problem)?.[0] ?? "";
+  const pl = problem.startsWith("contains an invisible")
+    ? `${field.pl} zawiera niewidoczny znak formatujący (${codePoint}), który może ukryć tekst; usuń go`
+    : `${field.pl} zawiera znak sterujący (${codePoint}); usuń go`;
+  return { en: `${field.en} ${problem}`, pl };
 }
 
 const papaProblem: Record<string, Localized> = {
@@ -107,16 +105,17 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
   const rows: PlanRow[] = [];
   parsed.data.forEach((record, i) => {
     const row = i + 2;
-    const value = (column: string) => (record[column] ?? "").trim();
+    const value = (column: string) => restoreFormula((record[column] ?? "").trim());
     const problem = (column: string, message: Localized) => problems.push({ row, column, message });
     const before = problems.length;
 
-    const date = isoDate(value("date"));
+    const date = parseSpreadsheetDate(value("date"));
     if (!date) problem("date", both(`"${value("date")}" is not a date; write 2026-12-03 or 03.12.2026`, `„${value("date")}” to nie data; wpisz 2026-12-03 albo 03.12.2026`));
-    const time = /^([01]?\d|2[0-3]):[0-5]\d$/.test(value("time")) ? value("time").padStart(5, "0") : null;
+    const time = isClockTime(value("time").padStart(5, "0")) ? value("time").padStart(5, "0") : null;
     if (!time) problem("time", both(`"${value("time")}" is not a time; write 24-hour HH:MM, like 09:30`, `„${value("time")}” to nie godzina; wpisz GG:MM w formacie 24-godzinnym, np. 09:30`));
-    const timeZone = value("timezone") || options.defaultTimeZone;
-    if (!isTimeZone(timeZone)) problem("timezone", both(`"${timeZone}" is not an IANA time zone, like Europe/Warsaw`, `„${timeZone}” to nie strefa czasowa IANA, np. Europe/Warsaw`));
+    const zoneName = value("timezone") || options.defaultTimeZone;
+    const timeZone = canonicalTimeZone(zoneName);
+    if (!timeZone) problem("timezone", both(`"${zoneName}" is not an IANA time zone, like Europe/Warsaw`, `„${zoneName}” to nie strefa czasowa IANA, np. Europe/Warsaw`));
 
     const channelValue = value("channel");
     const kind = parseNetworkKind(channelValue);
@@ -139,8 +138,10 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     const category = value("category").toLowerCase();
     if (!categories.has(category)) problem("category", both(`unknown category "${value("category")}"; use one of ${[...categories.keys()].join(", ")}`, `nieznana kategoria „${value("category")}”; użyj jednej z: ${[...categories.keys()].join(", ")}`));
 
-    const words = (record.text ?? "").replace(/\r\n/g, "\n").trim();
+    const words = restoreFormula((record.text ?? "").replace(/\r\n?/g, "\n").trim());
     if (!words) problem("text", both("the text is empty", "tekst jest pusty"));
+    const wordsProblem = multiLineProblem(words);
+    if (wordsProblem) problem("text", textProblem({ en: "the text", pl: "tekst" }, wordsProblem));
     if (words.length > MAX_TEXT) problem("text", both(`the text has ${words.length} characters; at most ${MAX_TEXT}`, `tekst ma ${words.length} znaków; najwyżej ${MAX_TEXT}`));
     const link = value("link") || null;
     if (link && !isHttpUrl(link)) problem("link", both(`"${link}" is not an http(s) URL`, `„${link}” to nie adres http(s)`));
@@ -148,8 +149,10 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     for (const url of mediaUrls) if (!isHttpUrl(url)) problem("media", both(`"${url}" is not an http(s) URL`, `„${url}” to nie adres http(s)`));
     const title = value("title");
     if (title.length > 200) problem("title", both(`the title has ${title.length} characters; at most 200`, `tytuł ma ${title.length} znaków; najwyżej 200`));
+    const titleProblem = singleLineProblem(title);
+    if (titleProblem) problem("title", textProblem({ en: "the title", pl: "tytuł" }, titleProblem));
 
-    if (problems.length > before || !date || !time || !channel) return;
+    if (problems.length > before || !date || !time || !channel || !timeZone) return;
     const local = resolveLocalTime(date, time, timeZone);
     if (local.kind === "missing") {
       problem("time", both(local.message, `${time} nie istnieje ${date} w strefie ${timeZone}: zegary przeskakują tę godzinę przy zmianie czasu`));
@@ -191,4 +194,22 @@ export function groupIdeas(rows: readonly PlanRow[]): { ideas: PlanIdea[]; probl
     idea.rows.push(row);
   }
   return { ideas: [...ideas.values()], problems };
+}
+
+export const exportColumns = ["date", "time", "timezone", "channel", "category", "title", "text", "link", "media", "id", "series"] as const;
+export type ExportRow = Record<(typeof exportColumns)[number], string>;
+
+/**
+ * A plan as CSV in the format parsePlanCsv reads (UTF-8 with a BOM for Excel, CRLF).
+ * Every cell is guarded against formula injection; the title and channel name lose
+ * invisible formatting characters (decision 0021), the post's text keeps its own.
+ */
+export function writePlanCsv(rows: readonly ExportRow[]): string {
+  const cells = rows.map((row) =>
+    exportColumns.map((column) => {
+      const value = column === "title" || column === "channel" ? withoutInvisibleFormatting(row[column]) : row[column];
+      return neutraliseFormula(value);
+    }),
+  );
+  return `\uFEFF${Papa.unparse({ fields: [...exportColumns], data: cells }, { newline: "\r\n" })}\r\n`;
 }

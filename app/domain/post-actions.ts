@@ -1,10 +1,12 @@
 // What a person can do to a post outside the editor: move it, decide on it, discuss it.
 import { z } from "zod";
+import { clockTimeSchema, planDateSchema } from "./calendar-dates";
+import { multiLineText, recordIdSchema, singleLineText } from "./text-input";
 
-const id = z.string({ error: "Which post?" }).min(1).max(40);
-const date = z.string({ error: "Choose a date" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date");
-const time = z.string({ error: "Choose a time" }).regex(/^\d{2}:\d{2}$/, "Choose a time");
-const comment = z.string().trim().max(2000, "At most 2,000 characters");
+const id = recordIdSchema("Which post?");
+const date = planDateSchema();
+const time = clockTimeSchema();
+const comment = multiLineText({ max: 2000, tooLong: "At most 2,000 characters" });
 
 export const moveSchema = z.object({ postId: id, date, time, dst: z.enum(["earlier", "later"]).optional() });
 
@@ -23,6 +25,6 @@ export type PostAction = z.infer<typeof postActionSchema>;
 export const clientDecisionSchema = z.object({
   postId: id,
   decision: z.enum(["approve", "request-changes"], { error: "Approve or request changes" }),
-  name: z.string({ error: "Write your name" }).trim().min(1, "Write your name").max(100, "At most 100 characters"),
+  name: singleLineText({ max: 100, required: "Write your name" }),
   comment: comment.optional(),
 }).refine((d) => d.decision === "approve" || Boolean(d.comment), { path: ["comment"], message: "Say what should change" });

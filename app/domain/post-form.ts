@@ -1,23 +1,19 @@
 // What the post editor sends, checked before anything is saved. Channels and categories
 // are checked against the workspace on the server; this is the shape and the limits.
 import { z } from "zod";
+import { clockTimeSchema, planDateSchema } from "./calendar-dates";
+import { isHttpUrl, optionalHttpUrlSchema } from "./http-url";
 import { recurrenceSchema, weekdays } from "./recurrence";
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => v || undefined);
+import { multiLineText, recordIdSchema, singleLineText } from "./text-input";
 
 const urlList = z
   .string()
+  .max(25_000, "At most 10 media addresses")
   .optional()
   .transform((v, ctx) => {
     const urls = (v ?? "").split(/\s+/).filter(Boolean);
     for (const url of urls) {
-      if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
+      if (!isHttpUrl(url)) {
         ctx.addIssue({ code: "custom", message: `"${url.slice(0, 80)}" is not a web address (https://…)` });
         return z.NEVER;
       }
@@ -29,9 +25,9 @@ const urlList = z
 export const MAX_VARIANT_TEXT = 10_000;
 
 export const variantInputSchema = z.object({
-  channelId: z.string({ error: "Choose a channel" }).min(1).max(40),
-  text: z.string({ error: "Write the text for this channel" }).trim().min(1, "Write the text for this channel").max(MAX_VARIANT_TEXT, `At most ${MAX_VARIANT_TEXT} characters`),
-  link: z.union([z.literal(""), z.url({ protocol: /^https?$/, error: "Enter a full web address (https://…)" })]).optional(),
+  channelId: recordIdSchema("Choose a channel"),
+  text: multiLineText({ max: MAX_VARIANT_TEXT, required: "Write the text for this channel" }),
+  link: optionalHttpUrlSchema("Enter a full web address (https://…)"),
   media: urlList,
 });
 
@@ -40,31 +36,26 @@ export const postIntents = ["save", "submit", "schedule"] as const;
 export const postFormSchema = z
   .object({
     intent: z.enum(postIntents).default("save"),
-    title: z.string({ error: "Give the post a title" }).trim().min(1, "Give the post a title").max(200, "At most 200 characters"),
-    body: z.string().max(MAX_VARIANT_TEXT, `At most ${MAX_VARIANT_TEXT} characters`).default(""),
-    category: z.string({ error: "Choose a category" }).min(1).max(40),
-    campaignTag: optionalText(100, "At most 100 characters"),
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose a date")
-      .optional(),
-    time: z
-      .string()
-      .regex(/^\d{2}:\d{2}$/, "Choose a time")
-      .optional(),
+    title: singleLineText({ max: 200, required: "Give the post a title" }),
+    body: multiLineText({ max: MAX_VARIANT_TEXT, trim: false }).default(""),
+    category: z.string({ error: "Choose a category" }).regex(/^[a-z0-9-]{1,40}$/, "Choose a category"),
+    campaignTag: singleLineText({ max: 100 })
+      .optional()
+      .transform((v) => v || undefined),
+    date: planDateSchema().optional(),
+    time: clockTimeSchema().optional(),
     /** On a DST change day, which of the two 02:30s (or the time after a skipped one). */
     dst: z.enum(["earlier", "later"]).optional(),
     repeat: z.enum(["none", "daily", "weekly", "monthly", "yearly"]).default("none"),
     interval: z.coerce.number().int().min(1, "At least 1").max(99, "At most 99").default(1),
     byWeekday: z.array(z.enum(weekdays)).optional(),
     ends: z.enum(["never", "until", "count"]).default("never"),
-    until: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Choose an end date")
-      .optional(),
+    until: planDateSchema().optional(),
     count: z.coerce.number().int().min(1, "At least 1").max(1000, "At most 1000").optional(),
     variants: z.array(variantInputSchema).max(20, "At most 20 channels").default([]),
-    overrideReason: optionalText(500, "At most 500 characters"),
+    overrideReason: multiLineText({ max: 500 })
+      .optional()
+      .transform((v) => v || undefined),
   })
   .superRefine((form, ctx) => {
     if (Boolean(form.date) !== Boolean(form.time)) ctx.addIssue({ code: "custom", path: [form.date ? "time" : "date"], message: "Give both a date and a time, or neither" });

@@ -5,6 +5,7 @@
 import { DateTime } from "luxon";
 import * as rrulePackage from "rrule";
 import { z } from "zod";
+import { planDateSchema } from "./calendar-dates";
 
 export const weekdays = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"] as const;
 
@@ -13,7 +14,7 @@ export const recurrenceSchema = z
     freq: z.enum(["daily", "weekly", "monthly", "yearly"], { error: "Choose how often it repeats" }),
     interval: z.number().int().min(1).max(99).default(1),
     byWeekday: z.array(z.enum(weekdays)).max(7).optional(),
-    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Write the end date as YYYY-MM-DD").optional(),
+    until: planDateSchema().optional(),
     count: z.number().int().min(1).max(1000).optional(),
   })
   .refine((r) => !(r.until && r.count), { message: "End either on a date or after a number of times, not both" });

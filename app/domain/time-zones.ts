@@ -14,6 +14,16 @@ export function isTimeZone(name: string): boolean {
   return valid;
 }
 
+/**
+ * The zone's name as the platform spells it ("europe/warsaw" → "Europe/Warsaw"), or null
+ * when it is not a zone Rytm accepts. Names are stored in this form, so that two spellings
+ * of one zone never look like two zones.
+ */
+export function canonicalTimeZone(name: string): string | null {
+  if (name.length > 64 || !isTimeZone(name)) return null;
+  return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+}
+
 /** Zones offered in pickers: the platform's canonical list, plus UTC. */
 export function timeZoneNames(): string[] {
   const names = Intl.supportedValuesOf("timeZone");

@@ -1,9 +1,11 @@
 // The workspace's plan as an iCalendar feed (RFC 5545) at a secret address: one event per
 // post, its title and channels, a link back to the post. 60 days back, a year ahead.
 // Times are written in UTC: valid without VTIMEZONE blocks, and every client shows them in
-// its own zone.
+// its own zone. A calendar shows the summary on one line with nothing isolating its parts,
+// so titles and channel names lose bidi controls and zero-width spaces (decision 0021).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import ical from "ical-generator";
+import { withoutInvisibleFormatting } from "~/domain/text-input";
 import { prisma } from "~/utils/db.server";
 import { hashToken, isTokenShaped, publicOrigin } from "~/utils/secret-token.server";
 
@@ -24,16 +26,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     select: { id: true, title: true, status: true, scheduledAt: true, updatedAt: true, category: true, variants: { select: { channel: { select: { name: true } } } } },
   });
   const origin = publicOrigin(request);
-  const calendar = ical({ name: `${workspace.name} · Rytm`, prodId: { company: "Rytm", product: "rytm", language: "EN" }, ttl: 15 * 60 });
+  const calendar = ical({ name: `${withoutInvisibleFormatting(workspace.name)} · Rytm`, prodId: { company: "Rytm", product: "rytm", language: "EN" }, ttl: 15 * 60 });
   for (const post of posts) {
-    const channels = post.variants.map((v) => v.channel.name).join(", ");
+    const channels = post.variants.map((v) => withoutInvisibleFormatting(v.channel.name)).join(", ");
+    const title = withoutInvisibleFormatting(post.title);
     const url = `${origin}/w/${workspace.slug}/posts/${post.id}`;
     calendar.createEvent({
       id: `${post.id}@rytm`,
       start: post.scheduledAt!,
       end: new Date(post.scheduledAt!.getTime() + EVENT_MINUTES * 60_000),
       stamp: post.updatedAt,
-      summary: channels ? `${post.title} (${channels})` : post.title,
+      summary: channels ? `${title} (${channels})` : title,
       description: `${post.category} · ${post.status.toLowerCase().replace("_", " ")}${channels ? `\n${channels}` : ""}\n${url}`,
       url,
     });

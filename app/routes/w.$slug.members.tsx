@@ -14,8 +14,8 @@ import {
   removeMember,
   revokeInvitation,
 } from "~/models/member.server";
-import { env } from "~/utils/env.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+import { publicOrigin } from "~/utils/secret-token.server";
 import { useI18n } from "~/i18n/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,10 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { workspace, members, invitations, isOwner, userId: user.id };
 }
 
-function invitationUrl(request: Request, token: string) {
-  const origin = env().APP_URL ? new URL(env().APP_URL!).origin : new URL(request.url).origin;
-  return `${origin}/invitations/${token}`;
-}
+const invitationUrl = (request: Request, token: string) => `${publicOrigin(request)}/invitations/${token}`;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspace(request, params.slug, "member:manage");

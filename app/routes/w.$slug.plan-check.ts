@@ -3,6 +3,7 @@
 // at once and the badges follow.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { planInstantSchema } from "~/domain/calendar-dates";
 import { localizeViolations } from "~/domain/violations";
 import { checkWorkspacePlan } from "~/models/plan-check.server";
 import { localeOf } from "~/utils/locale.server";
@@ -10,8 +11,8 @@ import { requireWorkspace } from "~/utils/permissions.server";
 
 const MAX_RANGE_MS = 62 * 86_400_000;
 const rangeSchema = z
-  .object({ from: z.iso.datetime({ error: "from must be an ISO date-time" }), to: z.iso.datetime({ error: "to must be an ISO date-time" }) })
-  .refine((r) => r.from < r.to && Date.parse(r.to) - Date.parse(r.from) <= MAX_RANGE_MS, "The range must be forward and at most 62 days");
+  .object({ from: planInstantSchema("from must be an ISO date-time in a plan's years"), to: planInstantSchema("to must be an ISO date-time in a plan's years") })
+  .refine((r) => Date.parse(r.from) < Date.parse(r.to) && Date.parse(r.to) - Date.parse(r.from) <= MAX_RANGE_MS, "The range must be forward and at most 62 days");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "post:read");

@@ -8,6 +8,7 @@ import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { Refusal } from "~/components/refusal";
+import { SafeLink } from "~/components/safe-link";
 import { VariantActions } from "~/components/variant-actions";
 import { ViolationList } from "~/components/violation-list";
 import type { NetworkKind } from "~/domain/networks";
@@ -185,7 +186,7 @@ export default function PostPage() {
                   {held ? (variant.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : t.variantState[variant.status]}
                 </span>{" "}
                 {own !== null && own !== postTime ? <span className="muted">{t.post.goesOutAt(when(variant.scheduledAt!))}</span> : null}{" "}
-                {variant.externalUrl ? <a href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</a> : null}
+                <SafeLink href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</SafeLink>
               </p>
               {variant.lastError ? <p className="field-error">{variant.lastError}</p> : null}
               <VariantActions variantId={variant.id} status={variant.status} held={held} allowed={variantButtons[variant.id]!} />

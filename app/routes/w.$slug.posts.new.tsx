@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PostEditor } from "~/components/editor/post-editor";
+import { isPlanDate } from "~/domain/calendar-dates";
 import { describeTimeZone } from "~/domain/time-zones";
 import { useI18n } from "~/i18n/use-i18n";
 import { editorData, handleEditorSubmit, maySchedule } from "~/models/editor.server";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspace: { slug: workspace.slug, timeZone: workspace.timeZone },
     zoneLabel: describeTimeZone(workspace.timeZone),
     ...(await editorData(workspace.id)),
-    date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : "",
+    date: isPlanDate(date) ? date : "",
     canSchedule: maySchedule(workspace, user, role),
     canOverride: role === "OWNER",
   };

@@ -12,6 +12,7 @@ import { Refusal } from "~/components/refusal";
 import { ViolationList } from "~/components/violation-list";
 import type { NetworkKind } from "~/domain/networks";
 import { postActionSchema } from "~/domain/post-actions";
+import { recordIdSchema } from "~/domain/text-input";
 import { localizeViolations } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
 import { act, memberActor } from "~/models/post-gate.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const decisionSchema = z.intersection(z.object({ postId: z.string().min(1).max(40) }), postActionSchema);
+const decisionSchema = z.intersection(z.object({ postId: recordIdSchema("Which post?") }), postActionSchema);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");

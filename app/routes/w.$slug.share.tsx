@@ -4,24 +4,25 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { planDateSchema } from "~/domain/calendar-dates";
+import { recordIdSchema, singleLineText } from "~/domain/text-input";
 import { useI18n } from "~/i18n/use-i18n";
 import { createShareLink, listShareLinks, revokeShareLink } from "~/models/share-link.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { publicOrigin } from "~/utils/secret-token.server";
 
-const isoDay = (message: string) => z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message);
 const shareSchema = z.discriminatedUnion("intent", [
   z
     .object({
       intent: z.literal("create"),
-      label: z.string({ error: "Say who the link is for" }).trim().min(1, "Say who the link is for").max(100, "At most 100 characters"),
-      from: isoDay("Choose the first day"),
-      to: isoDay("Choose the last day"),
+      label: singleLineText({ max: 100, required: "Say who the link is for" }),
+      from: planDateSchema("Choose the first day"),
+      to: planDateSchema("Choose the last day"),
       days: z.coerce.number({ error: "How many days?" }).int().min(1, "At least 1 day").max(90, "At most 90 days"),
     })
     .refine((v) => v.from <= v.to, { path: ["to"], message: "The last day is before the first" })
     .refine((v) => DateTime.fromISO(v.to).diff(DateTime.fromISO(v.from), "days").days <= 92, { path: ["to"], message: "At most three months in one link" }),
-  z.object({ intent: z.literal("revoke"), linkId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("revoke"), linkId: recordIdSchema("Which link?") }),
 ]);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

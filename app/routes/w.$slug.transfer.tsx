@@ -55,7 +55,7 @@ export default function Transfer() {
     setProgress({ phase: "uploading", percent: 0 });
     sendWithProgress(`/w/${workspace.slug}/transfer/upload`, body, setProgress)
       .then(setUploaded)
-      .catch((error: Error) => setUploaded({ stage: "error", error: error.message, content: "", rows: [], total: 0, problems: [], imported: 0 }))
+      .catch((error: Error) => setUploaded({ stage: "error", error: error.message, notice: null, content: "", rows: [], total: 0, problems: [], imported: 0 }))
       .finally(() => setProgress(null));
   };
   const when = (ms: number) => DateTime.fromMillis(ms, { zone: workspace.timeZone }).setLocale(locale).toFormat("ccc d LLL yyyy, HH:mm");
@@ -94,6 +94,7 @@ export default function Transfer() {
           {result.error}
         </p>
       ) : null}
+      {result?.notice ? <p role="status">{result.notice}</p> : null}
       {result?.stage === "imported" ? <p role="status">{t.transfer.imported(result.imported)}</p> : null}
       {result?.stage === "preview" ? (
         <section aria-labelledby="preview-heading">

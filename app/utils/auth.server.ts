@@ -90,7 +90,4 @@ export async function createUser(input: { email: string; name: string; password:
 }
 
 /** A local path to go back to after signing in; anything else (another site) is dropped. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
+export { safeRedirect } from "~/domain/safe-redirect";

@@ -1,6 +1,7 @@
 // Environment, validated once at start-up: a missing or malformed variable stops the
 // process with a message naming each one, instead of failing later somewhere deep.
 import { z } from "zod";
+import { httpUrlSchema } from "~/domain/http-url";
 
 const base64Key = z
   .string()
@@ -26,7 +27,7 @@ const envSchema = z.object({
   ENCRYPTION_KEY: base64Key,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
-  APP_URL: z.url({ error: "must be an absolute URL such as https://rytm.example.com" }).optional(),
+  APP_URL: httpUrlSchema("must be an absolute URL, http or https, such as https://rytm.example.com").optional(),
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

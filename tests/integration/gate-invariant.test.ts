@@ -37,7 +37,7 @@ afterAll(() => receiver.close());
 // Words to build posts from: clean ones, one that X refuses for its length, and a pair that copy each other.
 const texts = ["Guided tour on Saturday morning", "New prints of the old town in our shop", "How the tower was rebuilt in 1953", "Copied words shared by two posts", "Too long for X. ".repeat(20)];
 const categories = ["news", "educational", "promotional", "offer"];
-const roles = ["owner", "editor", "approver", "approver2", "viewer"] as const;
+type Role = "owner" | "editor" | "approver" | "approver2" | "viewer";
 const postIntents = ["submit", "approve", "request-changes", "schedule", "unschedule", "cancel", "move"] as const;
 const variantIntents = ["publish-now", "reschedule", "cancel", "mark-published"] as const;
 
@@ -56,7 +56,7 @@ const stepArb = fc.record({
     ["drag", 2],
     ["import", 1],
   ),
-  role: weighted<(typeof roles)[number]>(["owner", 2], ["editor", 4], ["approver", 2], ["approver2", 1], ["viewer", 1]),
+  role: weighted<Role>(["owner", 2], ["editor", 4], ["approver", 2], ["approver2", 1], ["viewer", 1]),
   post: fc.nat(5),
   variant: fc.nat(2),
   intent: fc.constantFrom(...postIntents),

@@ -46,7 +46,7 @@ describe("the post editor", () => {
     const { client, workspace, channel } = await brand();
     const other = await brand();
     const cases: [Record<string, string>, number, string][] = [
-      [{ date: "2026-02-30" }, 422, "is not a valid date and time"],
+      [{ date: "2026-02-30" }, 400, "Choose a real day"],
       [{ "variants[0].channelId": other.channel.id }, 422, "This channel is not connected to this workspace"],
       [{ "variants[0].text": "x".repeat(10_001) }, 400, "At most 10000 characters"],
       [{ category: "gossip" }, 422, "is not a category of this workspace"],

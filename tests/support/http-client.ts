@@ -9,7 +9,7 @@ export class Client {
 
   async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
     const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set("Cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
     let body = init.body;
     if (init.form) {
       body = new URLSearchParams(init.form);
@@ -38,6 +38,11 @@ export class Client {
     const response = await this.post("/login", { email, password, redirectTo: "/" });
     if (response.status !== 302) throw new Error(`sign-in as ${email} failed with ${response.status}`);
     return this;
+  }
+
+  /** The Cookie header this client sends, for requests made without it (raw sockets). */
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
   hasCookie(name: string) {

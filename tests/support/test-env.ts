@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 
 export type TestEnv = Record<
-  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL" | "PUBLISH_LEAD_MS",
+  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL" | "PUBLISH_LEAD_MS" | "APP_URL",
   string
 >;
 
@@ -19,6 +19,8 @@ export function newTestEnv(): TestEnv {
     LOG_LEVEL: "warn",
     // Wider than the default 100 ms, so that a test can act between the early claim and the time.
     PUBLISH_LEAD_MS: "400",
+    // Empty, as the generated .env writes it: it must count as unset.
+    APP_URL: "",
   };
 }
 

@@ -33,6 +33,7 @@ describe("environment", () => {
 
   it("treats an empty value as missing", () => {
     expect(problems({ ...valid, SESSION_SECRET: "" })).toMatch(/SESSION_SECRET is required/);
+    expect(parseEnv({ ...valid, APP_URL: "" }).APP_URL).toBeUndefined();
   });
 
   it("explains malformed values", () => {
@@ -41,5 +42,6 @@ describe("environment", () => {
     expect(problems({ ...valid, ENCRYPTION_KEY: "abc" })).toMatch(/ENCRYPTION_KEY must be 32 random bytes in base64/);
     expect(problems({ ...valid, PORT: "eighty" })).toMatch(/PORT/);
     expect(problems({ ...valid, APP_URL: "not a url" })).toMatch(/APP_URL must be an absolute URL/);
+    expect(problems({ ...valid, APP_URL: "javascript:alert(1)" })).toMatch(/APP_URL must be an absolute URL, http or https/);
   });
 });

@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import type { PostStatus } from "~/domain/post-gate";
 import { useI18n } from "~/i18n/use-i18n";
 import { categoryColor } from "../category-colors";
+import { SafeLink } from "../safe-link";
 import type { CalendarPost, ChannelInfo, RuleBadge } from "./types";
 
 type Props = { post: CalendarPost; time: string; channels: Map<string, ChannelInfo>; colorIndex: number; badge?: RuleBadge; draggable: boolean; categoryLabel: string };
@@ -54,7 +55,7 @@ export function PostChip({ post, time, channels, colorIndex, badge, draggable, c
               {v.externalUrl ? (
                 <>
                   {" "}
-                  <a href={v.externalUrl}>{t.calendar.viewPublished}</a>
+                  <SafeLink href={v.externalUrl}>{t.calendar.viewPublished}</SafeLink>
                 </>
               ) : null}
             </li>
