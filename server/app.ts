@@ -20,14 +20,17 @@ export type AppOptions = {
   mode: "development" | "production";
   /** Origins besides the request's own host that may post forms (APP_URL behind a proxy). */
   extraOrigins?: string[];
+  /** TRUST_PROXY: whose X-Forwarded-For (and -Proto) to believe; false believes none (decision 0023). */
+  trustProxy?: false | number | string[];
   logger: Logger;
 };
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
-export async function createApp({ mode, extraOrigins = [], logger }: AppOptions) {
+export async function createApp({ mode, extraOrigins = [], trustProxy = false, logger }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
   app.use(compression());
 
   app.use((req, res, next) => {

@@ -11,6 +11,7 @@ const { createApp } = await import("./app.ts");
 const { app, close } = await createApp({
   mode,
   extraOrigins: config.APP_URL ? [new URL(config.APP_URL).origin] : [],
+  trustProxy: config.TRUST_PROXY,
   logger,
 });
 const server = app.listen(config.PORT, config.HOST, () => {
