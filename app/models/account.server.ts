@@ -47,3 +47,7 @@ export async function endSessionOf(userId: string, sessionId: string): Promise<b
 export async function endAllSessionsOf(userId: string) {
   await prisma.session.deleteMany({ where: { userId } });
 }
+
+export async function isOperator(userId: string): Promise<boolean> {
+  return (await prisma.user.findUnique({ where: { id: userId }, select: { isOperator: true } }))?.isOperator ?? false;
+}

@@ -27,7 +27,9 @@ export default async function setup(project: TestProject) {
   // A real SMTP server in this process receives what the worker sends; tests read it over HTTP.
   const smtp = await startSmtpFake();
   const mailbox = await serveMailbox(smtp);
-  const appEnv = { ...testEnv, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>" };
+  // Loopback is trusted as a proxy: an HTTP test may name its client address (X-Forwarded-For),
+  // so that per-address limits of one test do not hold back the others.
+  const appEnv = { ...testEnv, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
   const web = startProcess("server/index.ts", { ...appEnv, PORT: String(port), HOST: "127.0.0.1" });
   // The worker runs from its production bundle, as `npm start` runs it.
   const worker = startProcess(WORKER_BUNDLE, appEnv, [], true, WORKER_NODE_FLAGS);
@@ -36,7 +38,7 @@ export default async function setup(project: TestProject) {
     return response.ok ? true : undefined;
   }).catch(async (error: Error) => {
     // Leave no server behind when the run cannot start.
-    await Promise.all([stop(web.child), stop(worker.child)]);
+    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close()]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
