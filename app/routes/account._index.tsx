@@ -5,19 +5,21 @@ import { useI18n } from "~/i18n/use-i18n";
 import { getAccount } from "~/models/account.server";
 import { requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
+import { localeOf } from "~/utils/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.account.page.heading);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = await getAccount(user.id);
-  return { email: account.email, name: account.name, emailVerifiedAt: account.emailVerifiedAt?.toISOString() ?? null, twoFactorSince: account.totpEnabledAt?.toISOString() ?? null };
+  const locale = await localeOf(request);
+  const when = (date: Date | null) => date && `${formatDateTime(date, "UTC", locale)} UTC`;
+  return { email: account.email, name: account.name, emailVerifiedAt: when(account.emailVerifiedAt), twoFactorSince: when(account.totpEnabledAt) };
 }
 
 export default function AccountOverview() {
   const { email, name, emailVerifiedAt, twoFactorSince } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
-  const when = (iso: string) => `${formatDateTime(iso, "UTC", locale)} UTC`;
+  const { t } = useI18n();
   return (
     <>
       <h1>{t.account.page.heading}</h1>
@@ -25,10 +27,10 @@ export default function AccountOverview() {
         <strong>{name}</strong>
       </p>
       <p>
-        {t.account.page.email(email)} <span className="muted">({emailVerifiedAt ? t.account.page.confirmed(when(emailVerifiedAt)) : t.account.page.notConfirmed})</span>
+        {t.account.page.email(email)} <span className="muted">({emailVerifiedAt ? t.account.page.confirmed(emailVerifiedAt) : t.account.page.notConfirmed})</span>
       </p>
       <p>
-        <Link to="/account/two-factor">{twoFactorSince ? t.account.twoFactor.on(when(twoFactorSince)) : t.account.twoFactor.off}</Link>
+        <Link to="/account/two-factor">{twoFactorSince ? t.account.twoFactor.on(twoFactorSince) : t.account.twoFactor.off}</Link>
       </p>
       <p>
         <Link to="/workspaces">{t.account.page.back}</Link>

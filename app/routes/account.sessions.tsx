@@ -9,6 +9,7 @@ import { useI18n } from "~/i18n/use-i18n";
 import { endAllSessionsOf, endSessionOf, listSessions } from "~/models/account.server";
 import { currentSessionId, endSession, requireUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
+import { localeOf } from "~/utils/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.account.sessions.heading);
 
@@ -16,12 +17,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const current = await currentSessionId(request);
   const sessions = await listSessions(user.id);
+  // Formatted here: the server's and the browser's date formatting may differ in spacing.
+  const locale = await localeOf(request);
+  const when = (date: Date) => `${formatDateTime(date, "UTC", locale)} UTC`;
   return {
     sessions: sessions.map((s) => ({
       id: s.id,
       device: describeUserAgent(s.userAgent),
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
+      createdAt: when(s.createdAt),
+      lastSeenAt: when(s.lastSeenAt),
       current: s.id === current,
     })),
   };
@@ -49,8 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Sessions() {
   const { sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale } = useI18n();
-  const when = (iso: string) => `${formatDateTime(iso, "UTC", locale)} UTC`;
+  const { t } = useI18n();
   const deviceName = (device: (typeof sessions)[number]["device"]) => (device ? t.account.sessions.on(device.browser, device.system) : t.account.sessions.unknownDevice);
   return (
     <>
@@ -83,13 +86,13 @@ export default function Sessions() {
                 {deviceName(session.device)}
                 {session.current ? <span className="pill">{t.account.sessions.current}</span> : null}
               </td>
-              <td>{when(session.createdAt)}</td>
-              <td>{when(session.lastSeenAt)}</td>
+              <td>{session.createdAt}</td>
+              <td>{session.lastSeenAt}</td>
               <td>
                 <Form method="post">
                   <input type="hidden" name="intent" value="sign-out" />
                   <input type="hidden" name="sessionId" value={session.id} />
-                  <button type="submit" className="secondary" aria-label={t.account.sessions.signOutWhich(deviceName(session.device), when(session.createdAt))}>
+                  <button type="submit" className="secondary" aria-label={t.account.sessions.signOutWhich(deviceName(session.device), session.createdAt)}>
                     {t.account.sessions.signOut}
                   </button>
                 </Form>

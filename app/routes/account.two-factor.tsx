@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const membership = slug ? await findMembership(user.id, slug) : null;
   const redirectTo = url.searchParams.get("redirectTo");
   return {
-    enabledAt: account.totpEnabledAt?.toISOString() ?? null,
+    enabledAt: account.totpEnabledAt && `${formatDateTime(account.totpEnabledAt, "UTC", await localeOf(request))} UTC`,
     setup: setup && { key: setup.secret.replace(/(.{4})/g, "$1 ").trim(), qr: renderSVG(setup.uri, { border: 2 }) },
     recoveryLeft: account.totpEnabledAt ? await recoveryCodesLeft(user.id) : 0,
     requiredBy: membership?.role === "OWNER" && membership.workspace.ownersNeedTwoFactor ? membership.workspace.name : null,
@@ -115,7 +115,7 @@ function CodeForm({ intent, label, button, error, withPassword = false }: { inte
 export default function TwoFactor() {
   const { enabledAt, setup, recoveryLeft, requiredBy, next } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const tf = t.account.twoFactor;
   const errorFor = (form: Reply["form"]) => (reply?.form === form ? reply.error : undefined);
 
@@ -123,7 +123,11 @@ export default function TwoFactor() {
     return (
       <>
         <h1>{tf.heading}</h1>
-        {reply.form === "enable" && enabledAt ? <p role="status" className="notice">{tf.on(`${formatDateTime(enabledAt, "UTC", locale)} UTC`)}</p> : null}
+        {reply.form === "enable" && enabledAt ? (
+          <p role="status" className="notice">
+            {tf.on(enabledAt)}
+          </p>
+        ) : null}
         <h2>{tf.recoveryHeading}</h2>
         <p>{tf.recoveryIntro}</p>
         <ul className="recovery-codes" aria-label={tf.recoveryHeading} data-testid="recovery-codes">
@@ -158,7 +162,7 @@ export default function TwoFactor() {
       ) : null}
       {enabledAt ? (
         <>
-          <p>{tf.on(`${formatDateTime(enabledAt, "UTC", locale)} UTC`)}</p>
+          <p>{tf.on(enabledAt)}</p>
           <p>{tf.recoveryLeft(recoveryLeft)}</p>
           <h2>{tf.regenerate}</h2>
           <p>{tf.regenerateIntro}</p>

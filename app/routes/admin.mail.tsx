@@ -12,6 +12,7 @@ import { latestMails } from "~/models/outbox.server";
 import { getUser } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/dates";
 import { env } from "~/utils/env.server";
+import { localeOf } from "~/utils/locale.server";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.account.mailbox.heading);
 
@@ -20,9 +21,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const allowed = env().NODE_ENV === "development" || (user !== null && (await isOperator(user.id)));
   if (!allowed) throw Response.json({ message: "This page does not exist." }, { status: 404 });
   const mails = await latestMails();
+  const locale = await localeOf(request);
   return {
     viaLog: !env().SMTP_URL,
-    mails: mails.map((mail) => ({ ...mail, createdAt: mail.createdAt.toISOString() })),
+    mails: mails.map((mail) => ({ ...mail, createdAt: `${formatDateTime(mail.createdAt, "UTC", locale)} UTC` })),
   };
 }
 
@@ -45,7 +47,7 @@ function Linked({ text }: { text: string }) {
 
 export default function Mailbox() {
   const { viaLog, mails } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const m = t.account.mailbox;
   return (
     <main className="page" id="main">
@@ -65,7 +67,7 @@ export default function Mailbox() {
                 {mail.lastError ? <span className="muted"> {mail.lastError}</span> : null}
               </dd>
               <dt>{m.when}</dt>
-              <dd>{`${formatDateTime(mail.createdAt, "UTC", locale)} UTC`}</dd>
+              <dd>{mail.createdAt}</dd>
               <dt>{m.attempts}</dt>
               <dd>{mail.attempts}</dd>
             </dl>
