@@ -61,9 +61,9 @@ export default function SignInCode() {
           <p>{t.account.signInCode.intro}</p>
           <Form method="post" className="stack" {...getFormProps(form)}>
             <Field label={t.account.signInCode.code} errors={fields.code.errors} errorId={fields.code.errorId}>
-              <input {...getInputProps(fields.code, { type: "text" })} autoComplete="one-time-code" inputMode="text" autoFocus aria-describedby="recovery-hint" />
+              <input {...getInputProps(fields.code, { type: "text" })} autoComplete="one-time-code" autoFocus />
             </Field>
-            <p className="muted" id="recovery-hint">
+            <p className="muted">
               {t.account.signInCode.recoveryHint}
             </p>
             <FormErrors errors={form.errors} id={form.errorId} />

@@ -3,7 +3,8 @@
 import { randomInt } from "node:crypto";
 import { inject } from "vitest";
 
-export const randomAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+/** An address from IPv6's documentation prefix: only ever a header value, never contacted. */
+export const randomAddress = () => `2001:db8::${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
 
 export class Client {
   private cookies = new Map<string, string>();
