@@ -84,6 +84,7 @@ async function prepare() {
     `  demo sign-in: ${demoUsers[0].email} / ${DEMO_PASSWORD}`,
     `  database:     ${database.description}`,
     `  Redis:        ${redis.description}`,
+    `  mail:         ${config.SMTP_URL ? `sent through ${new URL(config.SMTP_URL).host}` : `no SMTP_URL: written to the worker's log, and listed at http://${host}:${config.PORT}/admin/mail for operators`}`,
     "  Ctrl+C stops the web server and the worker.",
   ].join("\n");
 }

@@ -28,14 +28,17 @@ export type AppOptions = {
   extraOrigins?: string[];
   /** NODE_ENV=production: HSTS is sent. */
   production: boolean;
+  /** TRUST_PROXY: whose X-Forwarded-For (and -Proto) to believe; false believes none (decision 0023). */
+  trustProxy?: false | number | string[];
   logger: Logger;
 };
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
-export async function createApp({ mode, extraOrigins = [], production, logger }: AppOptions) {
+export async function createApp({ mode, extraOrigins = [], production, trustProxy = false, logger }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
   // Vite's hot-reload socket listens on its own port in middleware mode.
   app.use(securityHeadersMiddleware({ production, devSocket: mode === "development" ? "ws://localhost:24678 ws://127.0.0.1:24678" : undefined }));
   app.use(compression());

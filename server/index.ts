@@ -12,6 +12,7 @@ const { app, close } = await createApp({
   mode,
   extraOrigins: config.APP_URL ? [new URL(config.APP_URL).origin] : [],
   production: config.NODE_ENV === "production",
+  trustProxy: config.TRUST_PROXY,
   logger,
 });
 const server = app.listen(config.PORT, config.HOST, () => {

@@ -6,7 +6,7 @@ import { ExpressAdapter } from "@bull-board/express";
 import type { Application, Request, RequestHandler } from "express";
 import { getUser } from "../app/utils/auth.server.ts";
 import { prisma } from "../app/utils/db.server.ts";
-import { createQueue, getPublishQueue, queueNames } from "../app/utils/queues.server.ts";
+import { createQueue, getMailQueue, getPublishQueue, queueNames } from "../app/utils/queues.server.ts";
 
 export const BOARD_PATH = "/admin/queues";
 
@@ -26,7 +26,7 @@ export function operatorBoard(): RequestHandler {
         if (!router) {
           const adapter = new ExpressAdapter();
           adapter.setBasePath(BOARD_PATH);
-          createBullBoard({ queues: [new BullAdapter(getPublishQueue()), new BullAdapter(createQueue(queueNames.maintenance))], serverAdapter: adapter });
+          createBullBoard({ queues: [new BullAdapter(getPublishQueue()), new BullAdapter(getMailQueue()), new BullAdapter(createQueue(queueNames.maintenance))], serverAdapter: adapter });
           router = adapter.getRouter() as Application;
           // The board is an Express app of its own, which would announce itself.
           router.disable("x-powered-by");

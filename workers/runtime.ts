@@ -2,7 +2,10 @@
 // let running jobs finish before closing (Bull's close waits for active jobs).
 import type Bull from "bull";
 import type { Logger } from "pino";
-import { HEARTBEAT_EVERY_MS, createQueue, getPublishQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
+import { HEARTBEAT_EVERY_MS, createQueue, getMailQueue, getPublishQueue, heartbeatKey, queueNames } from "../app/utils/queues.server.ts";
+import { configuredTransport } from "../app/utils/mail-transport.server.ts";
+import { accountRequestProcessor } from "./account-requests.ts";
+import { mailProcessor, sweepMail } from "./mail.ts";
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
 import { sweep } from "./sweeper.ts";
@@ -42,8 +45,12 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
     });
   }
   void publish.process(env().PUBLISH_CONCURRENCY, publishProcessor(logger));
-  for (const queue of [maintenance, publish]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
-  await Promise.all([maintenance.isReady(), publish.isReady()]);
+  const mail = getMailQueue();
+  const transport = configuredTransport(logger);
+  void mail.process("deliver", 5, mailProcessor(transport, logger));
+  void mail.process("account-request", 2, accountRequestProcessor(logger));
+  for (const queue of [maintenance, publish, mail]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
+  await Promise.all([maintenance.isReady(), publish.isReady(), mail.isReady()]);
   const ensureHeartbeat = () => maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
   await ensureHeartbeat();
   await maintenance.add("heartbeat", {}, { removeOnComplete: true });
@@ -54,7 +61,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   let sweeping: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (sweeping) return;
-    sweeping = Promise.all([sweep(logger), ensureHeartbeat()])
+    sweeping = Promise.all([sweep(logger), sweepMail(logger), ensureHeartbeat()])
       .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
       .finally(() => (sweeping = null));
   }, env().SWEEP_EVERY_SECONDS * 1000);
@@ -65,16 +72,17 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       .catch((error: Error) => logger.error({ err: error }, "materialising recurring posts failed"));
   void materialise();
   const hourly = setInterval(() => void materialise(), 60 * 60_000);
-  logger.info({ queues: [maintenance.name, publish.name] }, "worker started");
+  logger.info({ queues: [maintenance.name, publish.name, mail.name], mail: transport.via }, "worker started");
 
   return {
-    queues: { [maintenance.name]: maintenance, [publish.name]: publish },
+    queues: { [maintenance.name]: maintenance, [publish.name]: publish, [mail.name]: mail },
     stop: async () => {
       logger.info("worker stopping: waiting for running jobs");
       clearInterval(timer);
       clearInterval(hourly);
       await sweeping;
-      await Promise.all([maintenance.close(), publish.close()]);
+      await Promise.all([maintenance.close(), publish.close(), mail.close()]);
+      transport.close();
       logger.info("worker stopped");
     },
   };

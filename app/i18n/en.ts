@@ -1,8 +1,11 @@
 // English, the source language: every UI string lives here, and pl.ts must have the same
 // keys with the same shapes (the type system checks it).
+import { account } from "./account.en";
+
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
 export const en = {
+  account,
   language: { en: "English", pl: "Polski", label: "Language", save: "Change" },
   auth: {
     signInHeading: "Sign in to Rytm",

@@ -1,5 +1,6 @@
 // Polski. Same keys and shapes as en.ts (checked by the type system); Polish has three
 // plural forms (1 post, 2 posty, 5 postów).
+import { account } from "./account.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -9,6 +10,7 @@ const plural = (n: number, one: string, few: string, many: string) => {
 };
 
 export const pl: Messages = {
+  account,
   language: { en: "English", pl: "Polski", label: "Język", save: "Zmień" },
   auth: {
     signInHeading: "Zaloguj się do Rytm",

@@ -19,7 +19,7 @@ export async function findMembership(userId: string, slug: string) {
     select: {
       role: true,
       workspace: {
-        select: { id: true, name: true, slug: true, timeZone: true, pausedAt: true, pauseReason: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true },
+        select: { id: true, name: true, slug: true, timeZone: true, pausedAt: true, pauseReason: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true, ownersNeedTwoFactor: true },
       },
     },
   });
@@ -81,4 +81,12 @@ export async function setCalendarFeed(workspaceId: string, actorId: string, toke
     await tx.workspace.update({ where: { id: workspaceId }, data: { calendarFeedHash: tokenHash }, select: { id: true } });
     await recordAudit(tx, { workspaceId, actorId, action: tokenHash ? "feed.created" : "feed.revoked", targetType: "workspace", targetId: workspaceId });
   });
+}
+
+/** Whether owners must have two-factor sign-in on before acting in the workspace (audited). */
+export function setOwnersNeedTwoFactor(workspaceId: string, actorId: string, required: boolean) {
+  return prisma.$transaction([
+    prisma.workspace.update({ where: { id: workspaceId }, data: { ownersNeedTwoFactor: required }, select: { id: true } }),
+    prisma.auditEvent.create({ data: { workspaceId, actorId, action: "workspace.two-factor-policy", targetType: "workspace", targetId: workspaceId, data: { ownersNeedTwoFactor: required } } }),
+  ]);
 }

@@ -11,7 +11,8 @@ import {
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
 import { signInSchema } from "~/domain/account-schemas";
-import { requireAnonymous, safeRedirect, startSession, verifySignIn } from "~/utils/auth.server";
+import { awaitSecondFactor, requireAnonymous, safeRedirect, signedInHeaders, verifySignIn } from "~/utils/auth.server";
+import { trustedDevice } from "~/utils/device-cookie.server";
 import { useI18n } from "~/i18n/use-i18n";
 import { localizedTitle } from "~/i18n/meta";
 
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await verifySignIn(email, password, context.clientAddress);
+  const result = await verifySignIn({ email, password, address: context.clientAddress, device: await trustedDevice(request, email) });
   if (!result.ok && result.reason === "throttled") {
     const minutes = Math.ceil(result.retryAfterSeconds / 60);
     return data(
@@ -47,7 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       status: 401,
     });
   }
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await startSession(request, result.userId) } });
+  if (result.twoFactor) {
+    return redirect("/login/two-factor", { headers: { "Set-Cookie": await awaitSecondFactor(request, result.userId, redirectTo) } });
+  }
+  return redirect(safeRedirect(redirectTo), { headers: await signedInHeaders(request, { id: result.userId, email: result.email }) });
 }
 
 export default function Login() {
@@ -62,6 +66,11 @@ export default function Login() {
   return (
     <main className="narrow">
       <h1>{t.auth.signInHeading}</h1>
+      {searchParams.get("notice") === "password-reset" ? (
+        <p role="status" className="notice">
+          {t.account.reset.done}
+        </p>
+      ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
         <Field label={t.auth.email} errors={fields.email.errors} errorId={fields.email.errorId}>
@@ -73,6 +82,9 @@ export default function Login() {
         <FormErrors errors={form.errors} id={form.errorId} />
         <button type="submit">{t.auth.signIn}</button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t.account.reset.forgot}</Link>
+      </p>
       <p className="muted">
         {t.auth.newHere}{" "}
         <Link to={searchParams.get("redirectTo") ? `/signup?${new URLSearchParams({ redirectTo: searchParams.get("redirectTo")! })}` : "/signup"}>

@@ -7,7 +7,10 @@ import { TimeZoneSelect } from "~/components/time-zone-select";
 import { timeZoneNames } from "~/domain/time-zones";
 import { approvalPolicySchema, updateWorkspaceSchema } from "~/domain/workspace-schemas";
 import { useI18n } from "~/i18n/use-i18n";
-import { setCalendarFeed, updateApprovalPolicy, updateWorkspace } from "~/models/workspace.server";
+import { setCalendarFeed, setOwnersNeedTwoFactor, updateApprovalPolicy, updateWorkspace } from "~/models/workspace.server";
+import { OwnersTwoFactorForm } from "~/components/owners-two-factor-form";
+import { messages } from "~/i18n/messages";
+import { localeOf } from "~/utils/locale.server";
 import { prisma } from "~/utils/db.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { hashToken, newSecretToken, publicOrigin } from "~/utils/secret-token.server";
@@ -28,6 +31,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { intent: _intent, ...policy } = submission.value;
     await updateApprovalPolicy(workspace.id, user.id, policy);
     return { form: "approvals", result: submission.reply(), saved: true, feedUrl: null };
+  }
+  if (intent === "owners-two-factor") {
+    const required = formData.get("ownersNeedTwoFactor") === "on";
+    // Whoever asks it of the owners has it: else they would lock themselves out of the page.
+    if (required && !user.twoFactor) {
+      const error = messages[await localeOf(request)].account.workspace.yoursFirst;
+      return data({ form: "owners-two-factor", result: null, saved: false, feedUrl: null, error }, { status: 400 });
+    }
+    await setOwnersNeedTwoFactor(workspace.id, user.id, required);
+    return { form: "owners-two-factor", result: null, saved: true, feedUrl: null };
   }
   if (intent === "feed-create" || intent === "feed-off") {
     const token = intent === "feed-create" ? newSecretToken() : null;
@@ -93,6 +106,12 @@ export default function Settings() {
         <button type="submit">{t.settings.save}</button>
         {actionData?.saved && actionData.form === "approvals" ? <p role="status">{t.settings.saved}</p> : null}
       </Form>
+
+      <OwnersTwoFactorForm
+        required={workspace.ownersNeedTwoFactor}
+        saved={actionData?.form === "owners-two-factor" && actionData.saved}
+        error={actionData && "error" in actionData ? actionData.error : null}
+      />
 
       <h2>{t.settings.feedHeading}</h2>
       <p>{t.settings.feedIntro}</p>

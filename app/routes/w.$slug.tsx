@@ -89,6 +89,7 @@ export default function WorkspaceLayout() {
         <span className="muted">
           {user.name} · {t.roles[role]}
         </span>
+        <Link to="/account">{t.account.page.menu}</Link>
         <Form method="post" action="/logout">
           <button type="submit" className="secondary">
             {t.nav.signOut}

@@ -43,6 +43,7 @@ export default function Workspaces() {
         <span className="brand">Rytm</span>
         <span className="spacer" />
         <span className="muted">{user.name}</span>
+        <Link to="/account">{t.account.page.menu}</Link>
         <Form method="post" action="/logout">
           <button type="submit" className="secondary">{t.nav.signOut}</button>
         </Form>

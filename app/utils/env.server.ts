@@ -1,13 +1,47 @@
 // Environment, validated once at start-up: a missing or malformed variable stops the
 // process with a message naming each one, instead of failing later somewhere deep.
+import { isIP } from "node:net";
 import { z } from "zod";
 import { httpUrlSchema } from "~/domain/http-url";
 
-const base64Key = z
+// One key, or several separated by commas, newest first (the newest encrypts, all decrypt).
+const base64Keys = z
   .string()
-  .refine((value) => Buffer.from(value, "base64").length === 32, {
-    message: "must be 32 random bytes in base64 (generate: openssl rand -base64 32)",
+  .refine((value) => value.split(",").every((key) => Buffer.from(key.trim(), "base64").length === 32), {
+    message: "must be 32 random bytes in base64 (generate: openssl rand -base64 32); to rotate, list several, newest first, separated by commas",
+  })
+  .refine((value) => new Set(value.split(",").map((key) => key.trim())).size === value.split(",").length, {
+    message: "lists the same key twice",
   });
+
+// Which proxies' X-Forwarded-For to believe (decision 0023). Off by default: a client could
+// otherwise name any address it likes and slip past the sign-in throttle. A hop count, or the
+// proxies' addresses (IPs, CIDR ranges, or Express's loopback / linklocal / uniquelocal).
+const proxyPresets = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (entry: string) => {
+  if (proxyPresets.has(entry)) return true;
+  const [ip, bits, ...rest] = entry.split("/");
+  if (rest.length || !ip || !isIP(ip)) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+};
+const trustProxy = z
+  .string()
+  .transform((value, ctx): false | number | string[] => {
+    const text = value.trim().toLowerCase();
+    if (text === "false" || text === "0" || text === "off") return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+    if (entries.length && entries.every(isProxyAddress)) return entries;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        text === "true"
+          ? "true would believe any client's X-Forwarded-For; give the number of proxies in front (e.g. 1) or their addresses"
+          : "must be the number of proxies in front of Rytm (e.g. 1), or their addresses: IPs, CIDR ranges, loopback, linklocal, uniquelocal (comma-separated)",
+    });
+    return z.NEVER;
+  })
+  .default(false);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -24,10 +58,21 @@ const envSchema = z.object({
   SESSION_SECRET: z
     .string({ error: "is required (generate: openssl rand -hex 32)" })
     .min(32, "must be at least 32 characters (generate: openssl rand -hex 32)"),
-  ENCRYPTION_KEY: base64Key,
+  ENCRYPTION_KEY: base64Keys,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   APP_URL: httpUrlSchema("must be an absolute URL, http or https, such as https://rytm.example.com").optional(),
+  TRUST_PROXY: trustProxy,
+  // Mail server; unset, mails are written to the worker's log (and the mailbox page lists them).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com:465")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(300)
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, optionally with a name: "Rytm <rytm@example.com>"')
+    .optional(),
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { env } from "./env.server";
 import { createRedis, redisKey } from "./redis.server";
 
-export const queueNames = { maintenance: "maintenance", publish: "publish" } as const;
+export const queueNames = { maintenance: "maintenance", publish: "publish", mail: "mail" } as const;
 export type QueueName = (typeof queueNames)[keyof typeof queueNames];
 
 export const HEARTBEAT_EVERY_MS = 15_000;
@@ -45,4 +45,32 @@ export async function enqueuePublish(variantId: string, version: number, attempt
     { variantId, version },
     { jobId: publishJobId(variantId, version, attempt, suffix), delay: Math.max(0, at.getTime() - env().PUBLISH_LEAD_MS - Date.now()), removeOnComplete: true, removeOnFail: 1000 },
   );
+}
+
+// Mail (decision 0024): a "deliver" job only wakes the worker for an outbox row, which decides.
+// An "account-request" job looks up an address away from the web request, so that the
+// answer and its timing are the same whether or not the address has an account.
+export type MailJob = { mailId: string };
+export type AccountRequestJob = { kind: "sign-up" | "password-reset"; email: string; locale: string; redirectTo?: string };
+
+export const mailJobId = (mailId: string, attempt: number) => `mail:${mailId}:${attempt}`;
+
+let mailQueue: Bull.Queue | undefined;
+export function getMailQueue(): Bull.Queue {
+  mailQueue ??= createQueue(queueNames.mail);
+  return mailQueue;
+}
+
+export async function enqueueMailDelivery(mailId: string, attempt: number, at: Date = new Date()) {
+  await getMailQueue().add("deliver", { mailId } satisfies MailJob, {
+    jobId: mailJobId(mailId, attempt),
+    delay: Math.max(0, at.getTime() - Date.now()),
+    removeOnComplete: true,
+    removeOnFail: 1000,
+  });
+}
+
+export async function enqueueAccountRequest(request: AccountRequestJob) {
+  // Retrying is safe: the request's outbox key is its job id, so a second run finds its mail queued.
+  await getMailQueue().add("account-request", request, { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
 }

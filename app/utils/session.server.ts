@@ -9,7 +9,8 @@ let storage: ReturnType<typeof create> | undefined;
 
 function create() {
   const { NODE_ENV, SESSION_SECRET } = env();
-  return createCookieSessionStorage<{ sessionId: string; lastWorkspace: string }>({
+  // pending*: a sign-in that passed the password and waits for the two-factor code.
+  return createCookieSessionStorage<{ sessionId: string; lastWorkspace: string; pendingUserId: string; pendingUntil: number; pendingRedirectTo: string }>({
     cookie: {
       name: "__rytm_session",
       httpOnly: true,

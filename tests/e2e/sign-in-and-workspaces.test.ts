@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { DEMO_PASSWORD, demoUsers } from "../../prisma/demo-data";
 import { launch, newPage, screenshot } from "../support/browser";
 import { unique } from "../support/fixtures";
+import { linkIn, waitForMail } from "../support/mailbox";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,18 +39,22 @@ describe("in the browser", () => {
     expect(page.consoleErrors).toEqual([]);
   });
 
-  it("a newcomer signs up, sees field errors, creates a brand and invites an approver", async () => {
+  it("a newcomer signs up through the mailed link, sees field errors, creates a brand and invites an approver", async () => {
     const page = await newPage(browser);
     await page.goto("/signup");
-    await page.getByLabel("Name").fill("Nowa Osoba");
     await page.getByLabel("E-mail").fill("not-an-email");
-    await page.getByLabel(/Password/).fill("short");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByRole("button", { name: "Send the link" }).click();
     await page.getByText("Enter a valid e-mail address").waitFor();
-    await page.getByText("Use at least 10 characters").waitFor();
 
     const email = `${unique("newcomer")}@test.example`;
     await page.getByLabel("E-mail").fill(email);
+    await page.getByRole("button", { name: "Send the link" }).click();
+    await page.getByRole("heading", { name: "Check your inbox" }).waitFor();
+    await page.goto(linkIn(await waitForMail(email), "/signup/"));
+    await page.getByLabel("Name").fill("Nowa Osoba");
+    await page.getByLabel(/Password/).fill("short");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("Use at least 10 characters").waitFor();
     await page.getByLabel(/Password/).fill("a long enough password");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL(/\/workspaces$/);

@@ -3,43 +3,6 @@ import { prisma } from "~/utils/db.server";
 import { PASSWORD, createUser, unique } from "../support/fixtures";
 import { Client } from "../support/http-client";
 
-describe("sign-up", () => {
-  it("creates the account, signs in and lands on the workspace list", async () => {
-    const client = new Client();
-    const email = `${unique("new")}@test.example`;
-    const response = await client.post("/signup", { email: ` ${email.toUpperCase()} `, name: "Anna", password: PASSWORD });
-    expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe("/workspaces");
-    const cookie = response.headers.get("set-cookie")!;
-    expect(cookie).toMatch(/HttpOnly/i);
-    expect(cookie).toMatch(/SameSite=Lax/i);
-    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
-    expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await (await client.get("/workspaces")).text()).toContain("Your workspaces");
-  });
-
-  it.each([
-    [{ email: "not-an-email", name: "A", password: PASSWORD }, "Enter a valid e-mail address"],
-    [{ email: "a@test.example", name: "   ", password: PASSWORD }, "Enter your name"],
-    [{ email: "a@test.example", name: "A", password: "short" }, "Use at least 10 characters"],
-    [{ email: "a@test.example", name: "x".repeat(101), password: PASSWORD }, "A name has at most 100 characters"],
-    [{ email: `${"x".repeat(250)}@test.example`, name: "A", password: PASSWORD }, "at most 254 characters"],
-  ])("refuses %o with a message next to the field", async (form, message) => {
-    const before = await prisma.user.count();
-    const response = await new Client().post("/signup", form);
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain(message);
-    expect(await prisma.user.count()).toBe(before);
-  });
-
-  it("refuses an e-mail that already has an account", async () => {
-    const existing = await createUser();
-    const response = await new Client().post("/signup", { email: existing.email, name: "Again", password: PASSWORD });
-    expect(response.status).toBe(400);
-    expect(await response.text()).toContain("An account with this e-mail already exists");
-  });
-});
-
 describe("sign-in and sign-out", () => {
   it("signs in with the right password and out again, ending the session on the server", async () => {
     const user = await createUser();

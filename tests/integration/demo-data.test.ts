@@ -14,6 +14,13 @@ describe("demo data", () => {
     expect(html).toContain("Northwind Coffee");
   });
 
+  it("has people with confirmed addresses and no second factor: the password alone signs each in", async () => {
+    const users = await prisma.user.findMany({ where: { email: { in: demoUsers.map((u) => u.email) } }, select: { emailVerifiedAt: true, totpEnabledAt: true } });
+    expect(users).toHaveLength(demoUsers.length);
+    for (const user of users) expect(user).toEqual({ emailVerifiedAt: expect.any(Date), totpEnabledAt: null });
+    for (const user of demoUsers) expect((await new Client().post("/login", { email: user.email, password: DEMO_PASSWORD })).headers.get("location")).toBe("/");
+  });
+
   it("has one person in each role and two time zones", async () => {
     const workspaces = await prisma.workspace.findMany({
       where: { slug: { in: ["muzeum-miasta", "northwind-coffee"] } },
@@ -49,6 +56,9 @@ describe("demo data", () => {
   it("keeps the demo channel tokens encrypted", async () => {
     const channels = await prisma.channel.findMany({ where: { workspace: { slug: "muzeum-miasta" } }, select: { credentials: true } });
     expect(channels.length).toBe(4);
-    for (const c of channels) expect(c.credentials).toMatch(/^v1\./);
+    for (const c of channels) {
+      expect(c.credentials).toMatch(/^v2\.[\w-]{8}\./);
+      expect(c.credentials).not.toContain("demo-token");
+    }
   });
 });

@@ -1,5 +1,6 @@
 // English and Polish: the browser's language until the person chooses, then their choice.
 import { describe, expect, it } from "vitest";
+import { messages } from "~/i18n/messages";
 import { Client } from "../support/http-client";
 import { workspaceWithMember } from "../support/fixtures";
 
@@ -26,5 +27,37 @@ describe("languages", () => {
     expect(polish).toContain(">Zespół</a>");
     expect((await client.post("/preferences", { locale: "de" })).status).toBe(400);
     expect((await client.post("/preferences", { locale: "en", redirectTo: "https://evil.example/" })).headers.get("location")).toBe("/");
+  });
+
+  it("has every account page in Polish, with Polish plurals", async () => {
+    const polish = { "Accept-Language": "pl" };
+    const anonymous = new Client();
+    for (const [path, text] of [
+      ["/signup", "Podaj swój adres e-mail."],
+      ["/forgot-password", "Zresetuj hasło"],
+      ["/signup/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Ten link wygasł albo został już użyty."],
+      ["/reset-password/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Ten link wygasł albo został już użyty."],
+      ["/login/two-factor", "Logowanie trwało zbyt długo."],
+    ] as const) {
+      expect(await (await anonymous.request(path, { headers: polish })).text(), path).toContain(text);
+    }
+    const { client } = await workspaceWithMember("OWNER");
+    await client.post("/preferences", { locale: "pl" });
+    for (const [path, text] of [
+      ["/account", "Twoje konto"],
+      ["/account/password", "Obecne hasło"],
+      ["/account/sessions", "Wyloguj wszędzie"],
+      ["/account/two-factor", "Zeskanuj ten kod aplikacją uwierzytelniającą"],
+    ] as const) {
+      expect(await (await client.get(path)).text(), path).toContain(text);
+    }
+    expect([1, 2, 5, 22].map((n) => messages.pl.account.twoFactor.recoveryLeft(n))).toEqual([
+      "Pozostało: 1 kod zapasowy.",
+      "Pozostało: 2 kody zapasowe.",
+      "Pozostało: 5 kodów zapasowych.",
+      "Pozostało: 22 kody zapasowe.",
+    ]);
+    expect(messages.pl.account.tryAgainIn(300)).toBe("Zbyt wiele prób. Spróbuj ponownie za 5 minut.");
+    expect(messages.pl.account.tryAgainIn(120)).toBe("Zbyt wiele prób. Spróbuj ponownie za 2 minuty.");
   });
 });

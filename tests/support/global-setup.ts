@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
 import { freePort, startProcess, stop, waitFor } from "./processes.ts";
 import { newTestEnv } from "./test-env.ts";
+import { serveMailbox, startSmtpFake } from "../fakes/smtp.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 
 export default async function setup(project: TestProject) {
@@ -23,23 +24,31 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const web = startProcess("server/index.ts", { ...testEnv, PORT: String(port), HOST: "127.0.0.1" });
+  // A real SMTP server in this process receives what the worker sends; tests read it over HTTP.
+  const smtp = await startSmtpFake();
+  const mailbox = await serveMailbox(smtp);
+  // Loopback is trusted as a proxy: an HTTP test may name its client address (X-Forwarded-For),
+  // so that per-address limits of one test do not hold back the others.
+  const appEnv = { ...testEnv, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
+  const web = startProcess("server/index.ts", { ...appEnv, PORT: String(port), HOST: "127.0.0.1" });
   // The worker runs from its production bundle, as `npm start` runs it.
-  const worker = startProcess(WORKER_BUNDLE, testEnv, [], true, WORKER_NODE_FLAGS);
+  const worker = startProcess(WORKER_BUNDLE, appEnv, [], true, WORKER_NODE_FLAGS);
   await waitFor("the web server and the worker", async () => {
     const response = await fetch(`${baseUrl}/healthz`);
     return response.ok ? true : undefined;
   }).catch(async (error: Error) => {
     // Leave no server behind when the run cannot start.
-    await Promise.all([stop(web.child), stop(worker.child)]);
+    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close()]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
   project.provide("testEnv", testEnv);
   project.provide("baseUrl", baseUrl);
+  project.provide("mailboxUrl", mailbox.url);
 
   return async () => {
     await Promise.all([stop(web.child), stop(worker.child)]);
+    await Promise.all([mailbox.close(), smtp.close()]);
     const { prisma } = await import("../../app/utils/db.server.ts");
     await prisma.$disconnect();
     await dropDatabase(testEnv.DATABASE_URL);

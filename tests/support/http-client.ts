@@ -1,14 +1,32 @@
 // A minimal browser stand-in for HTTP tests: keeps cookies, sends the Origin header a
 // browser sends with a form post, and never follows redirects (tests assert on them).
+import { randomInt } from "node:crypto";
 import { inject } from "vitest";
+
+/** An address from IPv6's documentation prefix: only ever a header value, never contacted. */
+export const randomAddress = () => `2001:db8::${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}:${randomInt(65536).toString(16)}`;
 
 export class Client {
   private cookies = new Map<string, string>();
 
-  constructor(readonly baseUrl: string = inject("baseUrl")) {}
+  /**
+   * `address`: the client address this client appears to come from. The test server trusts
+   * X-Forwarded-For from loopback (TRUST_PROXY=loopback), so tests of per-address limits
+   * each get their own address instead of sharing 127.0.0.1 with every other test.
+   */
+  constructor(
+    readonly baseUrl: string = inject("baseUrl"),
+    readonly address?: string,
+  ) {}
+
+  /** A client at a fresh private address of its own. */
+  static at(address: string = randomAddress()) {
+    return new Client(undefined, address);
+  }
 
   async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
     const headers = new Headers(init.headers);
+    if (this.address && !headers.has("X-Forwarded-For")) headers.set("X-Forwarded-For", this.address);
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
     let body = init.body;
     if (init.form) {
@@ -47,5 +65,13 @@ export class Client {
 
   hasCookie(name: string) {
     return this.cookies.has(name);
+  }
+
+  cookie(name: string) {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string) {
+    this.cookies.set(name, value);
   }
 }

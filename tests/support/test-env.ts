@@ -28,5 +28,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     testEnv: TestEnv;
     baseUrl: string;
+    /** GET: every mail the global setup's SMTP server received, as JSON. */
+    mailboxUrl: string;
   }
 }

@@ -44,4 +44,28 @@ describe("environment", () => {
     expect(problems({ ...valid, APP_URL: "not a url" })).toMatch(/APP_URL must be an absolute URL/);
     expect(problems({ ...valid, APP_URL: "javascript:alert(1)" })).toMatch(/APP_URL must be an absolute URL, http or https/);
   });
+
+  it("takes several encryption keys, newest first, and refuses a bad or repeated one", () => {
+    const [a, b] = [Buffer.alloc(32, 1).toString("base64"), Buffer.alloc(32, 2).toString("base64")];
+    expect(parseEnv({ ...valid, ENCRYPTION_KEY: `${a},${b}` }).ENCRYPTION_KEY).toBe(`${a},${b}`);
+    expect(problems({ ...valid, ENCRYPTION_KEY: `${a},abc` })).toMatch(/ENCRYPTION_KEY must be 32 random bytes in base64/);
+    expect(problems({ ...valid, ENCRYPTION_KEY: `${a},${a}` })).toMatch(/ENCRYPTION_KEY lists the same key twice/);
+  });
+
+  it("trusts no proxy unless told how many or which", () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...valid, TRUST_PROXY: "10.0.0.0/8, loopback, 2001:db8::1" }).TRUST_PROXY).toEqual(["10.0.0.0/8", "loopback", "2001:db8::1"]);
+    expect(problems({ ...valid, TRUST_PROXY: "true" })).toMatch(/TRUST_PROXY true would believe any client/);
+    expect(problems({ ...valid, TRUST_PROXY: "10.0.0.0/33" })).toMatch(/TRUST_PROXY must be the number of proxies/);
+    expect(problems({ ...valid, TRUST_PROXY: "proxy.internal" })).toMatch(/TRUST_PROXY must be/);
+  });
+
+  it("checks the mail settings", () => {
+    expect(parseEnv({ ...valid, SMTP_URL: "smtps://u:p@smtp.example.com:465", MAIL_FROM: "Rytm <rytm@example.com>" })).toMatchObject({ SMTP_URL: "smtps://u:p@smtp.example.com:465" });
+    expect(problems({ ...valid, SMTP_URL: "http://smtp.example.com" })).toMatch(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(problems({ ...valid, MAIL_FROM: "nobody" })).toMatch(/MAIL_FROM must be an address/);
+    expect(problems({ ...valid, MAIL_FROM: "a@b\r\nBcc: x@y" })).toMatch(/MAIL_FROM/);
+  });
 });
