@@ -2,6 +2,7 @@
 // workspace's rules and validated by the same schema that reads them back.
 import { z } from "zod";
 import { type MixRules, mixRulesSchema, severities } from "./mix-rules-settings";
+import { singleLineText } from "./text-input";
 
 const severity = z.enum(severities, { error: "Choose block, warn or off" });
 const whole = (min: number, max: number) => z.coerce.number({ error: `A whole number from ${min} to ${max}` }).int(`A whole number from ${min} to ${max}`).min(min, `At least ${min}`).max(max, `At most ${max}`);
@@ -33,7 +34,7 @@ export const mixRulesFormSchema = z
       .array(
         z.object({
           id: z.string().regex(/^[a-z0-9-]{1,40}$/, "An id has lower-case letters, digits and dashes"),
-          label: z.string().trim().min(1, "Give the category a name").max(60, "At most 60 characters"),
+          label: singleLineText({ max: 60, required: "Give the category a name" }),
           promotional: checkbox,
           offer: checkbox,
         }),

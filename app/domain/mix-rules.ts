@@ -101,6 +101,9 @@ const related = (items: readonly IndexedItem[]): RelatedPost[] => {
 };
 /** “Title” (Tue 1 Dec, 09:00) — in Polish quotation marks for Polish. */
 const named = (ctx: Context, item: IndexedItem, l: Locale) => (l === "en" ? `“${nameOf(item)}” (${ctx.when(item.at, l)})` : `„${nameOf(item)}” (${ctx.when(item.at, l)})`);
+/** The other posts a window-rule names: the nearest few — a busy day can hold hundreds. */
+const MAX_NAMED = 5;
+const nearestFew = (others: readonly IndexedItem[]) => others.slice(-MAX_NAMED);
 const sameIdea = (a: PlanItem, b: PlanItem) => a.postId === b.postId || (a.seriesId != null && a.seriesId === b.seriesId);
 
 /** Rules whose violation a new time can cure: their suggestion is a verified slot. */
@@ -122,8 +125,8 @@ const selfPromotion: RuleCheck = (item, index, ctx) => {
     found.push({
       ruleId: "self-promotion",
       severity: rule.severity,
-      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
-      related: related(others),
+      postIds: unique([item.postId, ...nearestFew(others).map((p) => p.postId)]),
+      related: related(nearestFew(others)),
       channelId: item.channelId,
       data: { promotional: promos.length, window: window.length, onePer: rule.onePer, needed },
       message: both((l) =>
@@ -143,8 +146,8 @@ const selfPromotion: RuleCheck = (item, index, ctx) => {
       found.push({
         ruleId: "self-promotion-share",
         severity: rule.severity,
-        postIds: unique([item.postId, ...others.map((p) => p.postId)]),
-        related: related(others),
+        postIds: unique([item.postId, ...nearestFew(others).map((p) => p.postId)]),
+        related: related(nearestFew(others)),
         channelId: item.channelId,
         data: { percent, limit: share.percent, days: share.days },
         message: both((l) =>
@@ -298,8 +301,8 @@ const offerFlood: RuleCheck = (item, index, ctx) => {
     {
       ruleId: "offer-flood",
       severity: rule.severity,
-      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
-      related: related(others),
+      postIds: unique([item.postId, ...nearestFew(others).map((p) => p.postId)]),
+      related: related(nearestFew(others)),
       channelId: item.channelId,
       data: { offers: found.length, perWeek: rule.perWeek },
       message: both((l) =>
@@ -324,8 +327,8 @@ const dailyCap: RuleCheck = (item, index, ctx) => {
     {
       ruleId: "daily-cap",
       severity: rule.severity,
-      postIds: unique([item.postId, ...others.map((p) => p.postId)]),
-      related: related(others),
+      postIds: unique([item.postId, ...nearestFew(others).map((p) => p.postId)]),
+      related: related(nearestFew(others)),
       channelId: item.channelId,
       data: { count: position, perDay: rule.perDay },
       message: both((l) =>
@@ -451,20 +454,22 @@ function suggestTime(index: PlanIndex, items: readonly IndexedItem[], ctx: Conte
   }
 }
 
-/** Fills the suggestion of each time-curable violation with one verified slot per post. */
+/**
+ * Fills the suggestions of the timing rules. A blocking one gets a verified slot (searched
+ * for once per post); a warning gets plain advice — searching a slot for every warning of a
+ * dense plan would cost more than the advice is worth.
+ */
 function withTimeSuggestions(violations: Violation[], index: PlanIndex, ctx: Context): Violation[] {
   const byPost = new Map<string, Violation[]>();
-  for (const v of violations) if (timeRules.includes(v.ruleId) && v.postIds[0]) byPost.set(v.postIds[0], [...(byPost.get(v.postIds[0]) ?? []), v]);
+  for (const v of violations) if (timeRules.includes(v.ruleId) && v.severity === "block" && v.postIds[0]) byPost.set(v.postIds[0], [...(byPost.get(v.postIds[0]) ?? []), v]);
   const slots = new Map<string, number | null>();
   for (const [postId, found] of byPost) {
     const items = [...index.postItems(postId)];
-    // A time cannot cure words a network refuses or a duplicate: no slot is offered then.
     if (items.length === 0) continue;
     slots.set(postId, suggestTime(index, items, ctx, new Set(found.map((v) => v.ruleId))));
   }
   return violations.map((v) => {
-    if (!timeRules.includes(v.ruleId) || !slots.has(v.postIds[0]!)) return v;
-    const slot = slots.get(v.postIds[0]!)!;
+    if (!timeRules.includes(v.ruleId)) return v;
     const needed = Number(v.data?.needed ?? 0);
     const alternative = (l: Locale) =>
       v.ruleId === "self-promotion" && needed > 0
@@ -472,6 +477,8 @@ function withTimeSuggestions(violations: Violation[], index: PlanIndex, ctx: Con
           ? `, or plan ${nonPromotionalPosts(l, needed)} before it`
           : ` albo zaplanuj przed nim ${nonPromotionalPosts(l, needed)}`
         : "";
+    if (v.severity === "warn" || !slots.has(v.postIds[0]!)) return { ...v, suggestion: adviceFor(v, ctx, alternative) };
+    const slot = slots.get(v.postIds[0]!)!;
     const suggestion =
       slot === null
         ? both((l) =>
@@ -486,6 +493,22 @@ function withTimeSuggestions(violations: Violation[], index: PlanIndex, ctx: Con
           );
     return { ...v, suggestion, data: { ...v.data, ...(slot === null ? {} : { suggestedAt: slot }) } };
   });
+}
+
+/** Advice for a timing rule's warning: what to change, without a time of its own. */
+function adviceFor(v: Violation, ctx: Context, alternative: (l: Locale) => string): Localized {
+  switch (v.ruleId) {
+    case "spacing":
+      return both((l) =>
+        l === "en" ? `Move it at least ${ctx.rules.spacing.minutes} minutes after the previous post.` : `Przesuń go co najmniej ${ctx.rules.spacing.minutes} min po poprzednim poście.`,
+      );
+    case "daily-cap":
+      return both((l) => (l === "en" ? "Move it to a quieter day." : "Przenieś go na spokojniejszy dzień."));
+    case "offer-flood":
+      return both((l) => (l === "en" ? "Spread the offers out, or move this one a few days later." : "Rozłóż oferty w czasie albo przesuń tę o kilka dni."));
+    default:
+      return both((l) => (l === "en" ? `Move it later${alternative(l)}.` : `Przesuń go później${alternative(l)}.`));
+  }
 }
 
 // ─── Entry points ───────────────────────────────────────────────────────────────────

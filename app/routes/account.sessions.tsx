@@ -3,6 +3,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { recordIdSchema } from "~/domain/text-input";
 import { describeUserAgent } from "~/domain/user-agent";
 import { localizedTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-i18n";
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("sign-out"), sessionId: z.string().min(1).max(40) }),
+  z.object({ intent: z.literal("sign-out"), sessionId: recordIdSchema("Which session?") }),
   z.object({ intent: z.literal("everywhere") }),
 ]);
 

@@ -206,6 +206,7 @@ describe("the sweeper", () => {
     const lost = await planned("mastodon", -1000);
     const found = await planned("bluesky", -1000);
     for (const plan of [lost, found]) {
+      await prisma.post.update({ where: { id: plan.postId }, data: { status: "SCHEDULED" } });
       await prisma.variant.update({
         where: { id: plan.variantId },
         data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, firstAttemptAt: new Date(Date.now() - 2 * 3600_000), publishKey: plan === found ? "3kabc2defgh2a" : "k" },
@@ -220,7 +221,9 @@ describe("the sweeper", () => {
   it("reads X back for a variant whose worker died mid-publish: published if the post is there, retried if not", async () => {
     const there = await planned("x", -1000);
     const absent = await planned("x", -1000);
+    // Both were on the schedule (cleared by the gate) when their worker died.
     for (const plan of [there, absent]) {
+      await prisma.post.update({ where: { id: plan.postId }, data: { status: "SCHEDULED" } });
       await prisma.variant.update({ where: { id: plan.variantId }, data: { status: "PUBLISHING", attemptId: "dead-worker", leaseUntil: new Date(Date.now() - 1000), attempts: 1, firstAttemptAt: new Date(Date.now() - 60_000) } });
     }
     xApi.tweets.set("1999", there.text);

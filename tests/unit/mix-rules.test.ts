@@ -98,8 +98,8 @@ describe("duplicates", () => {
 });
 
 describe("offers, daily cap, spacing", () => {
-  it("warns on a third offer within 7 days and says when it would pass", () => {
-    const found = only([post(1, "offer"), post(3, "offer"), post(5, "offer")], "offer-flood", rules({ selfPromotion: { severity: "off" } }));
+  it("flags a third offer within 7 days and says when it would pass", () => {
+    const found = only([post(1, "offer"), post(3, "offer"), post(5, "offer")], "offer-flood", rules({ selfPromotion: { severity: "off" }, offers: { severity: "block" } }));
     expect(found).toHaveLength(1);
     expect(found[0]!.message.en).toBe("3 offers, discounts or contests on LinkedIn within 7 days; the limit is 2 a week.");
     expect(found[0]!.message.pl).toBe("3 oferty, rabaty lub konkursy na LinkedInie w ciągu 7 dni; limit to 2 na tydzień.");
