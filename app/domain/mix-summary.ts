@@ -40,9 +40,12 @@ export function summariseMix(
     rules: MixRules;
     from: number;
     to: number;
+    /** Quiet gaps are looked for from here on: a quiet past can no longer be planned. */
+    now?: number;
   }
 ): ChannelMix[] {
-  const { channels, categories, rules, from, to } = options;
+  const { channels, categories, rules, to } = options;
+  const from = Math.max(options.from, options.now ?? options.from);
   const promotional = new Set(categories.filter((c) => c.promotional).map((c) => c.id));
   const promoLimit = 1 / rules.selfPromotion.onePer;
   const byChannel = new Map(posts.map((p) => [p.channelId, p]));
@@ -66,7 +69,7 @@ export function summariseMix(
       const promo = Object.entries(mine.counts).reduce((sum, [category, n]) => sum + (promotional.has(category) ? n : 0), 0);
       const promoShare = total ? promo / total : 0;
       const quietMs = rules.quietChannel.days * DAY;
-      const edges = [from, ...mine.times.filter((t) => t >= from && t < to), to];
+      const edges = from < to ? [from, ...mine.times.filter((t) => t >= from && t < to), to] : [];
       const gaps = [];
       for (let i = 1; i < edges.length; i++) {
         const length = edges[i]! - edges[i - 1]!;

@@ -118,6 +118,7 @@ export async function loadCalendar(workspaceId: string, zone: string, range: Cal
     rules,
     from: range.from.getTime(),
     to: range.to.getTime(),
+    now: Date.now(),
   });
   const more: Record<string, number> = {};
   for (const post of posts) more[post.day] = post.dayTotal - perDay[range.view];
