@@ -14,7 +14,7 @@ import { random, sentence } from "./plan-generator.ts";
 const COUNT = Number(process.env.BENCH_VARIANTS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WINDOW_MS = 60_000;
-const SCHEDULING_LEAD_MS = Number(process.env.BENCH_SCHEDULING_LEAD_MS ?? 90_000);
+const SCHEDULING_LEAD_MS = Number(process.env.BENCH_SCHEDULING_LEAD_MS ?? 150_000);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -83,6 +83,9 @@ if (!only) {
     const { status } = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", part], { stdio: "inherit" });
     if (status !== 0) process.exit(status ?? 1);
   }
+} else if (only === "rules") {
+  await newPostAgainstHistory();
+  await lintCsv();
 } else if (only === "month") {
   const { monthView } = await import("./month-view.ts");
   await monthView();

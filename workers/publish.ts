@@ -6,7 +6,8 @@
 //    if the plan changed since the post was cleared and it now breaks a blocking rule, the
 //    variant is held with the reason for a person, not sent.
 // 3. The job wakes PUBLISH_LEAD_MS early, so the claim is done before the time; just before
-//    it, the pause and the channel's budget are checked again, and the post goes out at the time.
+//    it, the pause and the channel's budget are checked again, and the sending thread (whose
+//    event loop nothing else keeps busy) sends the post at the time.
 // 4. The adapter's outcome is written only while the claim is still ours.
 import { randomUUID } from "node:crypto";
 import type Bull from "bull";
@@ -14,6 +15,7 @@ import type { Logger } from "pino";
 import { adapters } from "../app/channels/registry.server.ts";
 import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
+import { pauseFlagged } from "../app/utils/pause-flag.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/domain/networks.ts";
@@ -24,6 +26,7 @@ import { decrypt } from "../app/utils/encryption.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
 import { channelBudget } from "./channel-throttle.ts";
+import { sendAt } from "./sender.ts";
 
 export const HOLD_PAUSED = "paused";
 
@@ -192,7 +195,7 @@ export function publishProcessor(logger: Logger) {
     }
     const channel = await channelById(claimed.channelId);
     const variant = { ...claimed, channel: channel! };
-    const { paused, wait } = await atTheTime(claimed, channel, attemptId);
+    const { paused, wait, sendAt: at } = await atTheTime(claimed, channel, attemptId);
     if (paused) {
       logger.info({ variantId, event: "held" }, "workspace paused before the time: variant held");
       return { skipped: "paused" };
@@ -216,9 +219,7 @@ export function publishProcessor(logger: Logger) {
         ? { kind: "failed", failureClass: "config", message: "The channel no longer exists." }
         : !channel.enabled
           ? { kind: "failed", failureClass: "config", message: "The channel is disabled." }
-          : adapter
-            ? await adapter.publish(request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
-            : { kind: "failed", failureClass: "config", message: `Publishing to ${channel.network} is not available yet.` };
+          : await sendAt(channel.network as NetworkKind, request, at);
     if (outcome.kind === "unknown" && adapter && request) outcome = await resolveUnknown(adapter, request, claimed.firstAttemptAt, outcome);
     await settle(variantId, attemptId, version, claimed.attempts, outcome);
     logger.info(
@@ -232,16 +233,19 @@ export function publishProcessor(logger: Logger) {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Claimed a moment early: waits for the variant's time and checks, just before it, that no
- * pause came meanwhile and that the channel's budget allows a post (both at once, so that
- * their latency is not the post's). A budget that opens within a moment is waited for.
+ * Claimed a moment early: waits until just before the variant's time and checks then that no
+ * pause came meanwhile (its Redis flag) and that the channel's budget allows a post (both at
+ * once, both in Redis, so that their latency is not the post's). A budget that opens within
+ * a moment is waited for.
  */
-async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: string): Promise<{ paused: boolean; wait: number }> {
+async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: string): Promise<{ paused: boolean; wait: number; sendAt: number }> {
   const sendAt = Math.max(claimed.scheduledAt?.getTime() ?? 0, claimed.nextAttemptAt?.getTime() ?? 0);
   const slept = sendAt - PREFLIGHT_MS > Date.now();
   if (slept) await sleep(sendAt - PREFLIGHT_MS - Date.now());
   const budget = channel ? channelBudget(channel.id, channel.network as NetworkKind, channel.settings) : null;
-  const [paused, firstWait] = await Promise.all([slept ? pausedMeanwhile(claimed.id, attemptId) : false, budget ? budget.take() : 0]);
+  // The pause's Redis flag, then (only when it is up) the database to give the claim back.
+  const [flagged, firstWait] = await Promise.all([slept ? pauseFlagged(claimed.workspaceId) : false, budget ? budget.take() : 0]);
+  const paused = flagged && (await pausedMeanwhile(claimed.id, attemptId));
   let wait = firstWait;
   for (let tries = 0; !paused && budget && wait > 0 && wait <= SHORT_WAIT_MS && tries < 3; tries++) {
     await sleep(wait);
@@ -249,11 +253,10 @@ async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: s
   }
   // A held variant gives back the post it took from the budget.
   if (paused && wait === 0) await budget?.giveBack();
-  if (!paused && wait === 0 && sendAt > Date.now()) await sleep(sendAt - Date.now());
-  return { paused, wait };
+  return { paused, wait, sendAt };
 }
 /** How long before a variant's time the pause and the channel's budget are checked. */
-const PREFLIGHT_MS = 20;
+const PREFLIGHT_MS = Number(process.env.PUBLISH_PREFLIGHT_MS ?? 20);
 /** A channel budget that opens within this long is waited for with the claim held. */
 const SHORT_WAIT_MS = 1_000;
 

@@ -8,6 +8,7 @@ import { accountRequestProcessor } from "./account-requests.ts";
 import { mailProcessor, sweepMail } from "./mail.ts";
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
+import { stopSender } from "./sender.ts";
 import { sweep } from "./sweeper.ts";
 import { materialiseRecurringPosts } from "../app/models/recurrence.server.ts";
 import { env } from "../app/utils/env.server.ts";
@@ -82,6 +83,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       clearInterval(hourly);
       await sweeping;
       await Promise.all([maintenance.close(), publish.close(), mail.close()]);
+      await stopSender();
       transport.close();
       logger.info("worker stopped");
     },

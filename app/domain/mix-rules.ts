@@ -20,6 +20,7 @@ import {
   type RelatedPost,
   type RuleId,
   type Violation,
+  channelRuleIds,
   distinctViolations,
   listOf,
   networkGenitive,
@@ -73,7 +74,14 @@ function dayStarts(zone: string) {
 }
 
 function context(ctx: PlanContext): Context {
-  const when = (at: number, locale: Locale) => localDateTime(ctx.timeZone, at).setLocale(locale).toFormat("ccc d LLL, HH:mm");
+  // Formatting a date is the dearest part of a message; a plan names the same posts often.
+  const formatted = new Map<string, string>();
+  const when = (at: number, locale: Locale) => {
+    const key = `${locale}${at}`;
+    let text = formatted.get(key);
+    if (text === undefined) formatted.set(key, (text = localDateTime(ctx.timeZone, at).setLocale(locale).toFormat("ccc d LLL, HH:mm")));
+    return text;
+  };
   return {
     ...ctx,
     dayStart: dayStarts(ctx.timeZone),
@@ -376,6 +384,10 @@ const channelLimits: RuleCheck = (item, _index, ctx) => {
 };
 
 const ruleChecks: RuleCheck[] = [channelLimits, networkDuplicate, sharedWords, selfPromotion, duplicates, offerFlood, dailyCap, spacing];
+/** The rules a new time can change the outcome of (a network's limits and shared words stay as they are). */
+const timedChecks: RuleCheck[] = [selfPromotion, dailyCap, spacing, offerFlood, networkDuplicate, duplicates];
+/** Blocking rules no time cures: a post that breaks one is offered no time. */
+const timeless: readonly RuleId[] = [...channelRuleIds.filter((r) => r !== "network-duplicate"), "shared-words"];
 
 function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
   const rule = ctx.rules.quietChannel;
@@ -426,29 +438,51 @@ function quietChannels(index: PlanIndex, ctx: Context): Violation[] {
  * failing that, one that only `avoid`s the rules the post breaks now.
  */
 function suggestTime(index: PlanIndex, items: readonly IndexedItem[], ctx: Context, avoid: ReadonlySet<RuleId>): number | null {
-  const start = DateTime.fromMillis(items[0]!.at, { zone: ctx.timeZone });
+  // The same local time on each following day, by the zone's offsets (luxon is far slower,
+  // and a large plan asks this for every blocked post).
+  const offsetAt = zoneOffsets(ctx.timeZone);
+  const base = items[0]!.at;
   const candidates: number[] = [];
   for (let day = 1; day <= SUGGESTION_DAYS; day++) {
-    const at = start.plus({ days: day }).toMillis();
+    const naive = base + day * DAY;
+    let at = naive + offsetAt(base) - offsetAt(naive);
+    at = naive + offsetAt(base) - offsetAt(at);
     if (ctx.now === undefined || at >= ctx.now) candidates.push(at);
   }
+  const clear = (v: Violation) => v.severity === "block" || timeRules.includes(v.ruleId);
+  const enough = (v: Violation) => v.severity === "block" || avoid.has(v.ruleId);
   for (const item of items) index.remove(item);
   try {
-    const fits = (at: number, bad: (v: Violation) => boolean) => {
+    /** How the post would fare at `at`: free of every timing rule, free enough, or neither. */
+    const judge = (at: number): "clear" | "enough" | null => {
       const placed = items.map((i) => index.insert({ ...i, at }));
       try {
-        return !placed.some(
-          (item) =>
-            ruleChecks.some((check) => check(item, index, ctx).some(bad)) ||
-            laterChecks.some(({ check, candidates: later }) => later(item, index, ctx).some((other) => check(other, index, ctx).some((v) => v.severity === "block" && v.postIds.includes(item.postId)))),
+        let warned = false;
+        for (const item of placed) {
+          for (const check of timedChecks) {
+            const found = check(item, index, ctx);
+            if (found.some(enough)) return null;
+            warned ||= found.some(clear);
+          }
+        }
+        const harmsLater = placed.some((item) =>
+          laterChecks.some(({ check, candidates: later }) => later(item, index, ctx).some((other) => check(other, index, ctx).some((v) => v.severity === "block" && v.postIds.includes(item.postId)))),
         );
+        if (harmsLater) return null;
+        return warned ? "enough" : "clear";
       } finally {
         for (const p of placed) index.remove(p);
       }
     };
-    const clear = (v: Violation) => v.severity === "block" || timeRules.includes(v.ruleId);
-    const enough = (v: Violation) => v.severity === "block" || avoid.has(v.ruleId);
-    return candidates.find((at) => fits(at, clear)) ?? candidates.find((at) => fits(at, enough)) ?? null;
+    // The first slot free enough; a fully clear one is preferred if it comes within a week after.
+    let enoughAt: number | null = null;
+    for (const at of candidates) {
+      if (enoughAt !== null && at > enoughAt + WEEK) break;
+      const verdict = judge(at);
+      if (verdict === "clear") return at;
+      if (verdict === "enough" && enoughAt === null) enoughAt = at;
+    }
+    return enoughAt;
   } finally {
     for (const item of items) index.insert(item);
   }
@@ -462,8 +496,10 @@ function suggestTime(index: PlanIndex, items: readonly IndexedItem[], ctx: Conte
 function withTimeSuggestions(violations: Violation[], index: PlanIndex, ctx: Context): Violation[] {
   const byPost = new Map<string, Violation[]>();
   for (const v of violations) if (timeRules.includes(v.ruleId) && v.severity === "block" && v.postIds[0]) byPost.set(v.postIds[0], [...(byPost.get(v.postIds[0]) ?? []), v]);
+  const cannotMove = new Set(violations.filter((v) => v.severity === "block" && timeless.includes(v.ruleId)).map((v) => v.postIds[0]));
   const slots = new Map<string, number | null>();
   for (const [postId, found] of byPost) {
+    if (cannotMove.has(postId)) continue;
     const items = [...index.postItems(postId)];
     if (items.length === 0) continue;
     slots.set(postId, suggestTime(index, items, ctx, new Set(found.map((v) => v.ruleId))));

@@ -21,8 +21,15 @@ export function isTimeZone(name: string): boolean {
  */
 export function canonicalTimeZone(name: string): string | null {
   if (name.length > 64 || !isTimeZone(name)) return null;
-  return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+  // Asking the platform costs a formatter each time; a 10,000-row file asks once per row.
+  let canonical = canonicalNames.get(name);
+  if (canonical === undefined) {
+    canonical = new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
+    if (canonicalNames.size < 1000) canonicalNames.set(name, canonical);
+  }
+  return canonical;
 }
+const canonicalNames = new Map<string, string>();
 
 /** Zones offered in pickers: the platform's canonical list, plus UTC. */
 export function timeZoneNames(): string[] {

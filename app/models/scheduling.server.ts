@@ -6,6 +6,7 @@ import type { NetworkKind } from "~/domain/networks";
 import { newPublishKey } from "~/domain/publish-key";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
+import { setPauseFlag } from "~/utils/pause-flag.server";
 import { enqueuePublish, getPublishQueue, publishJobId } from "~/utils/queues.server";
 import { recordAudit } from "./audit.server";
 
@@ -103,10 +104,17 @@ async function removePendingJobs(variantId: string, version: number, attempts: n
 }
 
 export async function pauseWorkspace(workspaceId: string, actorId: string, reason: string) {
-  await prisma.$transaction(async (tx) => {
-    await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt: new Date(), pauseReason: reason } });
-    await recordAudit(tx, { workspaceId, actorId, action: "workspace.paused", targetType: "workspace", targetId: workspaceId, data: { reason } });
-  });
+  // The flag first: from this moment no claimed variant is sent, even before the commit.
+  await setPauseFlag(workspaceId, true);
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt: new Date(), pauseReason: reason } });
+      await recordAudit(tx, { workspaceId, actorId, action: "workspace.paused", targetType: "workspace", targetId: workspaceId, data: { reason } });
+    });
+  } catch (error) {
+    await setPauseFlag(workspaceId, false);
+    throw error;
+  }
 }
 
 /** Lifts the pause. Nothing overdue is sent: it is held and returned for a person to decide. */
@@ -119,6 +127,7 @@ export async function resumeWorkspace(workspaceId: string, actorId: string) {
     await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt: null, pauseReason: null } });
     await recordAudit(tx, { workspaceId, actorId, action: "workspace.resumed", targetType: "workspace", targetId: workspaceId });
   });
+  await setPauseFlag(workspaceId, false);
   return listNeedingAttention(workspaceId);
 }
 
