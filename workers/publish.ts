@@ -256,7 +256,7 @@ async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: s
   return { paused, wait, sendAt };
 }
 /** How long before a variant's time the pause and the channel's budget are checked. */
-const PREFLIGHT_MS = Number(process.env.PUBLISH_PREFLIGHT_MS ?? 20);
+const PREFLIGHT_MS = Number(process.env.PUBLISH_PREFLIGHT_MS ?? 50);
 /** A channel budget that opens within this long is waited for with the claim held. */
 const SHORT_WAIT_MS = 1_000;
 
