@@ -10,7 +10,7 @@ import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
 import { stopSender } from "./sender.ts";
 import { sweep } from "./sweeper.ts";
-import { materialiseRecurringPosts } from "../app/models/recurrence.server.ts";
+import { materialiseSeries } from "../app/models/series.server.ts";
 import { env } from "../app/utils/env.server.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
@@ -66,9 +66,9 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
       .finally(() => (sweeping = null));
   }, env().SWEEP_EVERY_SECONDS * 1000);
-  // Recurring posts are materialised for the horizon at start and then every hour.
+  // Series' occurrences are made for the horizon at start and then every hour.
   const materialise = () =>
-    materialiseRecurringPosts()
+    materialiseSeries()
       .then((r) => r.created && logger.info(r, "recurring posts materialised"))
       .catch((error: Error) => logger.error({ err: error }, "materialising recurring posts failed"));
   void materialise();

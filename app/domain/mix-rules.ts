@@ -273,6 +273,8 @@ const networkDuplicate: RuleCheck = (item, index, ctx) => {
   if (!closest || mixBlocks(closest)) return [];
   const series = sameIdea(closest, item);
   const network = networkNames[item.network];
+  // Texts in turn at this series' spacing: the same words come back after texts × gap, which must pass the network's memory.
+  const texts = Math.floor((refuses.days * DAY) / Math.max(item.at - closest.at, 1)) + 1;
   return [
     {
       ruleId: "network-duplicate",
@@ -289,8 +291,8 @@ const networkDuplicate: RuleCheck = (item, index, ctx) => {
       suggestion: both((l) =>
         series
           ? l === "en"
-            ? `Give this series texts that rotate ${onChannel(l, item.channelName, item.network)}, so no date repeats the one before.`
-            : `Daj tej serii teksty, które zmieniają się ${onChannel(l, item.channelName, item.network)}, by żaden termin nie powtarzał poprzedniego.`
+            ? `Give this series at least ${texts} texts used in turn ${onChannel(l, item.channelName, item.network)}: ${network} refuses words it saw in the last ${refuses.days} days.`
+            : `Daj tej serii co najmniej ${texts} tekstów używanych po kolei ${onChannel(l, item.channelName, item.network)}: ${network} odrzuca słowa, które widział w ostatnich ${refuses.days} dniach.`
           : l === "en"
             ? "Change the words."
             : "Zmień treść.",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { clockTimeSchema, planDateSchema } from "./calendar-dates";
 import { isHttpUrl, optionalHttpUrlSchema } from "./http-url";
-import { recurrenceSchema, weekdays } from "./recurrence";
+import { type Repetition, missingChoices, repetitionSchema, weekdays } from "./series-schedule";
 import { multiLineText, recordIdSchema, singleLineText } from "./text-input";
 
 const urlList = z
@@ -29,7 +29,17 @@ export const variantInputSchema = z.object({
   text: multiLineText({ max: MAX_VARIANT_TEXT, required: "Write the text for this channel" }),
   link: optionalHttpUrlSchema("Enter a full web address (https://…)"),
   media: urlList,
+  /** A series' further texts for this channel, used in turn after this one. */
+  alternates: z
+    .array(multiLineText({ max: MAX_VARIANT_TEXT }).optional())
+    .max(50, "At most 50 texts in turn")
+    .default([])
+    .transform((texts) => texts.filter((t): t is string => Boolean(t?.trim()))),
 });
+
+/** Which posts of a series an edit applies to, as calendar apps ask. */
+export const editScopes = ["this", "following", "all"] as const;
+export type EditScope = (typeof editScopes)[number];
 
 export const postIntents = ["save", "submit", "schedule"] as const;
 
@@ -52,6 +62,8 @@ export const postFormSchema = z
     ends: z.enum(["never", "until", "count"]).default("never"),
     until: planDateSchema().optional(),
     count: z.coerce.number().int().min(1, "At least 1").max(1000, "At most 1000").optional(),
+    missing: z.enum(missingChoices).default("last-day"),
+    scope: z.enum(editScopes).default("this"),
     variants: z.array(variantInputSchema).max(20, "At most 20 channels").default([]),
     overrideReason: multiLineText({ max: 500 })
       .optional()
@@ -69,14 +81,15 @@ export const postFormSchema = z
   });
 export type PostForm = z.infer<typeof postFormSchema>;
 
-/** The recurrence the form describes, or null for a one-off post. */
-export function recurrenceOf(form: PostForm) {
+/** The repetition the form describes, or null for a one-off post. */
+export function repetitionOf(form: PostForm): Repetition | null {
   if (form.repeat === "none") return null;
-  return recurrenceSchema.parse({
+  return repetitionSchema.parse({
     freq: form.repeat,
     interval: form.interval,
-    byWeekday: form.repeat === "weekly" && form.byWeekday?.length ? form.byWeekday : undefined,
-    until: form.ends === "until" ? form.until : undefined,
-    count: form.ends === "count" ? form.count : undefined,
+    byWeekday: form.repeat === "weekly" && form.byWeekday?.length ? form.byWeekday : [],
+    until: form.ends === "until" ? (form.until ?? null) : null,
+    count: form.ends === "count" ? (form.count ?? null) : null,
+    missing: form.missing,
   });
 }

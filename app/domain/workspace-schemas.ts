@@ -18,7 +18,8 @@ export const timeZoneSchema = z.string({ error: "Choose a time zone" }).transfor
 
 export const createWorkspaceSchema = z.object({ name: workspaceNameSchema, timeZone: timeZoneSchema });
 
-export const updateWorkspaceSchema = createWorkspaceSchema;
+/** The settings form: the name (the zone has a page of its own, app/routes/w.$slug.settings_.time-zone.tsx). */
+export const updateWorkspaceSchema = z.object({ name: workspaceNameSchema, timeZone: timeZoneSchema.optional() });
 
 const roleSchema = z.enum(roles, { error: "Choose a role: owner, editor, approver or viewer" });
 

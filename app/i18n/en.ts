@@ -1,11 +1,40 @@
 // English, the source language: every UI string lives here, and pl.ts must have the same
 // keys with the same shapes (the type system checks it).
 import { account } from "./account.en";
+import { series } from "./series.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
 export const en = {
   account,
+  series,
+  zoneChange: {
+    heading: "Change the time zone",
+    current: (zone: string) => `The workspace plans in ${zone}.`,
+    link: "Change the time zone…",
+    newZone: "New time zone",
+    modeLegend: "Posts already planned",
+    mode: {
+      "keep-local": "Keep their local times (09:00 stays 09:00 in the new zone; each post moves in UTC)",
+      "keep-instants": "Keep their moments (each goes out when it would have; its local time reads differently)",
+    },
+    show: "Show what changes",
+    same: "That is the zone the workspace already uses.",
+    nothingPlanned: "No planned post moves.",
+    moving: (n: number) => `${plural(n, "planned post moves", "planned posts move")} in UTC and keep ${n === 1 ? "its" : "their"} local time:`,
+    stays: (n: number) => `${plural(n, "planned post keeps its", "planned posts keep their")} moment; in the new zone ${n === 1 ? "it reads" : "they read"}:`,
+    keptPassed: "keeps its moment: its local time in the new zone has already passed",
+    keptSeries: "keeps its moment: its series runs on its own zone",
+    skippedByClock: "leaves the plan: on the new zone's clock its series does not name this date (it skips a time the clocks skip, and its count moves on)",
+    seriesFollow: (n: number) => `${plural(n, "series", "series")} will repeat at the same local time in the new zone.`,
+    seriesStay: (n: number) => `${plural(n, "series keeps", "series keep")} repeating on the old zone's time, so ${n === 1 ? "its" : "their"} posts go on leaving at the same moments.`,
+    untouched: "Published and past posts never change.",
+    confirm: (zone: string) => `Change to ${zone}`,
+    done: (zone: string, moved: number, removed: number) =>
+      `The workspace now plans in ${zone}; ${plural(moved, "post", "posts")} moved to keep ${moved === 1 ? "its" : "their"} local time.${removed ? ` ${plural(removed, "post", "posts")} of series that the new clock names differently left the plan.` : ""}`,
+    settingsRefused: "Change the time zone on its own page, which shows first what moves.",
+    more: (n: number) => `…and ${plural(n, "more", "more")}.`,
+  },
   language: { en: "English", pl: "Polski", label: "Language", save: "Change" },
   auth: {
     signInHeading: "Sign in to Rytm",

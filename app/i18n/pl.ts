@@ -1,6 +1,7 @@
 // Polski. Same keys and shapes as en.ts (checked by the type system); Polish has three
 // plural forms (1 post, 2 posty, 5 postów).
 import { account } from "./account.pl";
+import { series } from "./series.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -11,6 +12,34 @@ const plural = (n: number, one: string, few: string, many: string) => {
 
 export const pl: Messages = {
   account,
+  series,
+  zoneChange: {
+    heading: "Zmień strefę czasową",
+    current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,
+    link: "Zmień strefę czasową…",
+    newZone: "Nowa strefa czasowa",
+    modeLegend: "Posty już zaplanowane",
+    mode: {
+      "keep-local": "Zachowaj ich godziny lokalne (9:00 zostaje 9:00 w nowej strefie; każdy post przesuwa się w UTC)",
+      "keep-instants": "Zachowaj ich chwile (każdy wychodzi wtedy, kiedy miał; jego godzina lokalna wygląda inaczej)",
+    },
+    show: "Pokaż, co się zmieni",
+    same: "Przestrzeń już używa tej strefy.",
+    nothingPlanned: "Żaden zaplanowany post się nie przesuwa.",
+    moving: (n: number) => `${plural(n, "zaplanowany post przesuwa", "zaplanowane posty przesuwają", "zaplanowanych postów przesuwa")} się w UTC i ${n === 1 ? "zachowuje" : "zachowują"} godzinę lokalną:`,
+    stays: (n: number) => `${plural(n, "zaplanowany post zachowuje", "zaplanowane posty zachowują", "zaplanowanych postów zachowuje")} swoją chwilę; w nowej strefie to:`,
+    keptPassed: "zachowuje swoją chwilę: jego godzina lokalna w nowej strefie już minęła",
+    keptSeries: "zachowuje swoją chwilę: jego seria działa według własnej strefy",
+    skippedByClock: "znika z planu: według zegara nowej strefy jego seria nie obejmuje tej daty (pomija godziny pomijane przy zmianie czasu, a jej licznik idzie dalej)",
+    seriesFollow: (n: number) => `${plural(n, "seria będzie się powtarzać", "serie będą się powtarzać", "serii będzie się powtarzać")} o tej samej godzinie lokalnej w nowej strefie.`,
+    seriesStay: (n: number) => `${plural(n, "seria nadal powtarza", "serie nadal powtarzają", "serii nadal powtarza")} się według starej strefy, więc ich posty wychodzą w tych samych chwilach.`,
+    untouched: "Opublikowane i minione posty nigdy się nie zmieniają.",
+    confirm: (zone: string) => `Zmień na ${zone}`,
+    done: (zone: string, moved: number, removed: number) =>
+      `Przestrzeń planuje teraz w strefie ${zone}; ${plural(moved, "post przesunął", "posty przesunęły", "postów przesunęło")} się, by zachować godzinę lokalną.${removed ? ` Z planu ${removed === 1 ? "zniknął" : "zniknęło"} ${plural(removed, "post serii", "posty serii", "postów serii")}, których daty nowy zegar wyznacza inaczej.` : ""}`,
+    settingsRefused: "Strefę czasową zmienia się na osobnej stronie, która najpierw pokazuje, co się przesunie.",
+    more: (n: number) => `…i ${plural(n, "kolejny", "kolejne", "kolejnych")}.`,
+  },
   language: { en: "English", pl: "Polski", label: "Język", save: "Zmień" },
   auth: {
     signInHeading: "Zaloguj się do Rytm",

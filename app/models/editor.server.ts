@@ -12,8 +12,9 @@ import { localizeViolations } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";
 import { prisma } from "~/utils/db.server";
 import { localeOf } from "~/utils/locale.server";
-import { savePost } from "./post-editor.server";
 import { type WorkspaceRef, memberActor, policyOf } from "./post-gate.server";
+import { saveFromEditor } from "./series-editor.server";
+import { loadSeries, occurrenceOf, repetitionOf, textFor } from "./series.server";
 
 export async function editorData(workspaceId: string) {
   const workspace = await prisma.workspace.findUniqueOrThrow({
@@ -29,19 +30,7 @@ export async function editorData(workspaceId: string) {
 /** Whether this person may put a post on the schedule without (further) approval: the gate's own scheduling right. */
 export const maySchedule = (workspace: WorkspaceRef, user: { id: string }, role: Role) => gateMaySchedule({ approvedBy: [] }, memberActor(user, role), policyOf(workspace));
 
-const repeatOf = (rule: string | null) => {
-  const empty = { repeat: "none", interval: "1", byWeekday: [] as string[], ends: "never", until: "", count: "" };
-  if (!rule) return empty;
-  const parts = Object.fromEntries(rule.split(";").map((p) => p.split("=") as [string, string]));
-  return {
-    repeat: (parts.FREQ ?? "").toLowerCase() || "none",
-    interval: parts.INTERVAL ?? "1",
-    byWeekday: parts.BYDAY ? parts.BYDAY.split(",") : [],
-    ends: parts.UNTIL ? "until" : parts.COUNT ? "count" : "never",
-    until: parts.UNTIL ? `${parts.UNTIL.slice(0, 4)}-${parts.UNTIL.slice(4, 6)}-${parts.UNTIL.slice(6, 8)}` : "",
-    count: parts.COUNT ?? "",
-  };
-};
+const noRepeat = { repeat: "none", interval: "1", byWeekday: [] as string[], ends: "never", until: "", count: "", missing: "last-day" };
 
 export async function postForEditor(workspaceId: string, postId: string, zone: string) {
   const post = await prisma.post.findFirst({
@@ -54,12 +43,20 @@ export async function postForEditor(workspaceId: string, postId: string, zone: s
       campaignTag: true,
       status: true,
       scheduledAt: true,
-      recurrenceRule: true,
-      recurrenceParentId: true,
+      seriesId: true,
+      occurrenceKey: true,
       variants: { select: { channelId: true, text: true, link: true, mediaUrls: true, status: true } },
     },
   });
   if (!post) return null;
+  const series = post.seriesId ? await loadSeries(prisma, workspaceId, post.seriesId) : null;
+  const index = series && post.occurrenceKey ? (occurrenceOf(series, post.occurrenceKey)?.index ?? null) : null;
+  const repetition = series && repetitionOf(series);
+  // The texts this channel uses after this post, in turn.
+  const alternatesOf = (channelId: string) => {
+    const channel = series?.channels.find((c) => c.channelId === channelId);
+    return channel && index !== null ? Array.from({ length: channel.texts.length - 1 }, (_, k) => textFor(channel, index + 1 + k)) : [];
+  };
   const local = post.scheduledAt ? DateTime.fromJSDate(post.scheduledAt, { zone }) : null;
   const values: EditorValues = {
     title: post.title,
@@ -68,10 +65,20 @@ export async function postForEditor(workspaceId: string, postId: string, zone: s
     campaignTag: post.campaignTag ?? "",
     date: local?.toISODate() ?? "",
     time: local?.toFormat("HH:mm") ?? "",
-    ...repeatOf(post.recurrenceRule),
-    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? "", media: v.mediaUrls.join("\n") })),
+    ...(repetition
+      ? {
+          repeat: repetition.freq,
+          interval: String(repetition.interval),
+          byWeekday: repetition.byWeekday,
+          ends: repetition.until ? "until" : repetition.count ? "count" : "never",
+          until: repetition.until ?? "",
+          count: repetition.count ? String(repetition.count) : "",
+          missing: repetition.missing,
+        }
+      : noRepeat),
+    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? "", media: v.mediaUrls.join("\n"), alternates: alternatesOf(v.channelId) })),
   };
-  return { post, values };
+  return { post, values, series: series && { id: series.id, number: index === null ? null : index + 1 } };
 }
 
 /** Parses, saves, and answers the editor: a redirect to the post, or what to fix (400/404/409/422). */
@@ -82,7 +89,7 @@ export async function handleEditorSubmit(request: Request, workspace: WorkspaceR
     const fieldErrors = Object.fromEntries(Object.entries(submission.error ?? {}).map(([key, value]) => [key || "form", value ?? []]));
     return data({ fieldErrors, message: "Some fields need attention.", dstChoice: null, violations: [], consequences: [] }, { status: 400 });
   }
-  const result = await savePost(workspace, { kind: "member", ...actor }, postId, submission.value);
+  const result = await saveFromEditor(workspace, { kind: "member", ...actor }, postId, submission.value);
   if (!result.ok) {
     return data(
       {
@@ -95,5 +102,6 @@ export async function handleEditorSubmit(request: Request, workspace: WorkspaceR
       { status: result.httpStatus },
     );
   }
-  return redirect(`/w/${workspace.slug}/posts/${result.postId}`);
+  const report = result.series && (result.series.updated || result.series.removed || result.series.kept.length) ? `?${new URLSearchParams({ updated: String(result.series.updated), removed: String(result.series.removed), kept: String(result.series.kept.length) })}` : "";
+  return redirect(`/w/${workspace.slug}/posts/${result.postId}${report}`);
 }

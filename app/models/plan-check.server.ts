@@ -34,13 +34,14 @@ const variantSelect = {
   textHash: true,
   lshBands: true,
   channel: { select: { id: true, name: true, network: true } },
-  post: { select: { category: true, title: true, recurrenceParentId: true, recurrenceRule: true } },
+  post: { select: { category: true, title: true, seriesId: true } },
 } satisfies Prisma.VariantSelect;
 
 type VariantRow = Prisma.VariantGetPayload<{ select: typeof variantSelect }>;
 
 /** The series a post belongs to: its parent's, or its own when it carries the rule. */
-export const seriesOf = (post: { id?: string; recurrenceParentId: string | null; recurrenceRule: string | null }) => post.recurrenceParentId ?? (post.recurrenceRule ? (post.id ?? null) : null);
+/** The series a post belongs to: its posts are one idea to the rules, not duplicates of each other. */
+export const seriesOf = (post: { seriesId: string | null }) => post.seriesId;
 
 function toItem(row: VariantRow): PlanItem {
   return {
@@ -50,7 +51,7 @@ function toItem(row: VariantRow): PlanItem {
     network: row.channel.network as NetworkKind,
     category: row.post.category,
     title: row.post.title,
-    seriesId: seriesOf({ id: row.postId, ...row.post }),
+    seriesId: seriesOf(row.post),
     at: row.scheduledAt!.getTime(),
     text: row.text,
     link: row.link,
@@ -188,8 +189,7 @@ export async function checkPostNow(workspaceId: string, postId: string, settings
       title: true,
       category: true,
       scheduledAt: true,
-      recurrenceParentId: true,
-      recurrenceRule: true,
+      seriesId: true,
       overrideReason: true,
       overrideRules: true,
       variants: { where: { status: { not: "CANCELLED" } }, select: { channelId: true, text: true, link: true, mediaUrls: true, scheduledAt: true } },
@@ -229,6 +229,6 @@ export async function planVersionOf(workspaceId: string) {
 
 /** The series a stored post of this workspace belongs to (the editor's check counts a series as one idea). */
 export async function findPostSeries(workspaceId: string, postId: string) {
-  const post = await prisma.post.findFirst({ where: { id: postId, workspaceId }, select: { id: true, recurrenceParentId: true, recurrenceRule: true } });
+  const post = await prisma.post.findFirst({ where: { id: postId, workspaceId }, select: { id: true, seriesId: true } });
   return post && { seriesId: seriesOf(post) };
 }

@@ -20,7 +20,7 @@ export async function planExportRows(workspace: { id: string; timeZone: string }
       mediaUrls: true,
       scheduledAt: true,
       channel: { select: { name: true } },
-      post: { select: { title: true, category: true, recurrenceParentId: true, recurrenceRule: true } },
+      post: { select: { title: true, category: true, seriesId: true } },
     },
   });
   return variants.map((v) => {
@@ -36,7 +36,7 @@ export async function planExportRows(workspace: { id: string; timeZone: string }
       link: v.link ?? "",
       media: v.mediaUrls.join(" "),
       id: v.postId,
-      series: seriesOf({ id: v.postId, ...v.post }) ?? "",
+      series: seriesOf(v.post) ?? "",
     };
   });
 }

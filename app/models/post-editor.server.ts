@@ -7,19 +7,19 @@ import { resolveLocalTime } from "~/domain/local-time";
 import type { PostCheck } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import { type GateAction, type GateDecision, type GatePost, type Passed, type PostStatus, type Refusal, decide, isCleared, needsVerdict } from "~/domain/post-gate";
-import { type PostForm, recurrenceOf } from "~/domain/post-form";
-import { toRRule } from "~/domain/recurrence";
+import type { PostForm } from "~/domain/post-form";
+import type { Prisma } from "~/generated/prisma/client";
 import { channelRuleIds } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { checkDraftPost, variantFingerprint, verdictOf } from "./plan-check.server";
 import { type Actor, type GateOutcome, type WorkspaceRef, act, afterCommit, gatePostOf, lockGateRow, policyOf, syncPostTime } from "./post-gate.server";
-import { materialiseRecurringPosts } from "./recurrence.server";
 import { type QueueChange, scheduleVariants, unscheduleVariants } from "./scheduling.server";
+import type { SeriesReport } from "./series.server";
 
 export type DstChoice = { earlier: string; later: string };
 export type SaveResult =
-  | { ok: true; postId: string; status: PostStatus; check: PostCheck }
+  | { ok: true; postId: string; status: PostStatus; check: PostCheck; series?: SeriesReport }
   | { ok: false; httpStatus: 404 | 409 | 422; fieldErrors: Record<string, string[]>; message: string; refusal?: Refusal; dstChoice?: DstChoice; check?: PostCheck };
 
 const invalid = (fieldErrors: Record<string, string[]>, message = "Some fields need attention.", extra: Partial<Extract<SaveResult, { ok: false }>> = {}): SaveResult => ({
@@ -74,7 +74,16 @@ function decideSteps(start: GatePost, actions: GateAction[], actor: Actor, works
   return { status: post.status, newRevision };
 }
 
-export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "member" }, postId: string | null, form: PostForm): Promise<SaveResult> {
+/** A series made with its first post, in the same transaction: the series' columns and channels, and the first occurrence's key. */
+export type NewSeries = { data: Omit<Prisma.SeriesUncheckedCreateInput, "channels">; channels: Omit<Prisma.SeriesChannelUncheckedCreateInput, "seriesId">[]; key: string };
+export type SaveOptions = {
+  /** The instant, when a series' rule already placed it (its own answer for DST change days). */
+  at?: Date;
+  series?: NewSeries;
+};
+
+/** Saves one post as the editor describes it (a series' edits go through app/models/series-editor.server.ts). */
+export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "member" }, postId: string | null, form: PostForm, options: SaveOptions = {}): Promise<SaveResult> {
   const catalog = await workspaceCatalog(workspace.id);
   const errors: Record<string, string[]> = {};
   if (!catalog.categories.some((c) => c.id === form.category)) errors.category = [`"${form.category}" is not a category of this workspace`];
@@ -86,21 +95,19 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
   });
   if (Object.keys(errors).length) return invalid(errors);
 
-  let at: Date | null = null;
-  if (form.date && form.time) {
+  let at: Date | null = options.at ?? null;
+  if (!at && form.date && form.time) {
     const resolved = instantFor(form.date, form.time, workspace.timeZone, form.dst);
     if ("error" in resolved) return invalid({ time: [resolved.error] }, resolved.error, { dstChoice: resolved.choice });
     at = resolved.at;
   }
-  const recurrence = recurrenceOf(form);
   const existing = postId
-    ? await prisma.post.findFirst({ where: { id: postId, workspaceId: workspace.id }, select: { recurrenceParentId: true, recurrenceRule: true, overrideReason: true, overrideRules: true } })
+    ? await prisma.post.findFirst({ where: { id: postId, workspaceId: workspace.id }, select: { seriesId: true, overrideReason: true, overrideRules: true } })
     : null;
   if (postId && !existing) return { ok: false, httpStatus: 404, fieldErrors: {}, message: "This post was not found in this workspace." };
-  if (recurrence && existing?.recurrenceParentId) return invalid({ repeat: ["This post is one occurrence of a series; change the repetition on the first post"] });
 
   const content = form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [] }));
-  const seriesId = existing?.recurrenceParentId ?? (recurrence || existing?.recurrenceRule ? (postId ?? "new-series") : null);
+  const seriesId = existing?.seriesId ?? (options.series ? "new-series" : null);
   const check = await checkDraftPost(workspace.id, { postId: postId ?? "new", title: form.title, category: form.category, seriesId, at, variants: content });
   const blockingMixRules = [...new Set(check.own.filter((v) => v.severity === "block" && !channelRuleIds.includes(v.ruleId)).map((v) => v.ruleId))];
   const overriding = Boolean(form.overrideReason) && blockingMixRules.length > 0;
@@ -140,13 +147,17 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
       status = decision.status;
     }
 
+    // A new series is made with its first post, which is its first occurrence.
+    const series = options.series
+      ? { seriesId: (await tx.series.create({ data: { ...options.series.data, channels: { create: options.series.channels } }, select: { id: true } })).id, occurrenceKey: options.series.key }
+      : {};
     const columns = {
+      ...series,
       title: form.title,
       body: form.body,
       category: form.category,
       campaignTag: form.campaignTag ?? null,
       scheduledAt: at,
-      recurrenceRule: recurrence ? toRRule(recurrence) : existing?.recurrenceParentId ? null : null,
       overrideReason: overrideRules.length ? (overriding ? form.overrideReason! : (existing?.overrideReason ?? null)) : null,
       overrideRules,
       status,
@@ -195,7 +206,6 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     return { ok: false, httpStatus: outcome.httpStatus, fieldErrors: {}, message: outcome.refusal.code, refusal: outcome.refusal, check };
   }
   await afterCommit(workspace.id, outcome.postId, outcome.status, outcome.queue);
-  if (recurrence && at) await materialiseRecurringPosts(new Date(), undefined, outcome.postId);
   return { ok: true, postId: outcome.postId, status: outcome.status, check };
 }
 

@@ -3,6 +3,7 @@
 // person take — the buttons are shown by asking the same gate the actions ask.
 import { type GateAction, type GateActor, type GatePost, type Refusal, approvalsMissing, decide } from "~/domain/post-gate";
 import { prisma } from "~/utils/db.server";
+import { loadSeries, summarise } from "./series.server";
 import { checkPostNow } from "./plan-check.server";
 import { type WorkspaceRef, gatePostOf, gateSelect, loadGateRow, policyOf } from "./post-gate.server";
 
@@ -51,8 +52,8 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
         campaignTag: true,
         status: true,
         scheduledAt: true,
-        recurrenceRule: true,
-        recurrenceParentId: true,
+        seriesId: true,
+        occurrenceKey: true,
         overrideReason: true,
         overrideRules: true,
         authorId: true,
@@ -86,8 +87,10 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
     take: 50,
     select: { id: true, action: true, createdAt: true, data: true, actor: { select: { name: true } } },
   });
+  const series = post.seriesId ? await loadSeries(prisma, workspace.id, post.seriesId) : null;
   return {
     post,
+    series: series && summarise(series, post),
     gatePost,
     missing: approvalsMissing(gatePost, policyOf(workspace)),
     check: { own: checked.own, consequences: checked.consequences, blocking: checked.verdict.blocking },

@@ -61,7 +61,7 @@ function insertWorkspace(ownerId: string, input: { name: string; timeZone: strin
   });
 }
 
-export function updateWorkspace(workspaceId: string, actorId: string, input: { name: string; timeZone: string }) {
+export function updateWorkspace(workspaceId: string, actorId: string, input: { name: string }) {
   return prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: input, select: { id: true } });
     await recordAudit(tx, { workspaceId, actorId, action: "workspace.updated", targetType: "workspace", targetId: workspaceId, data: input });

@@ -2,12 +2,13 @@
 // states, the rules' verdict where it stands, the buttons the gate allows this person, the
 // move form (the keyboard way to reschedule), the discussion thread and the activity log.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { Refusal } from "~/components/refusal";
+import { SeriesPanel } from "~/components/series-panel";
 import { SafeLink } from "~/components/safe-link";
 import { VariantActions } from "~/components/variant-actions";
 import { ViolationList } from "~/components/violation-list";
@@ -15,6 +16,7 @@ import type { NetworkKind } from "~/domain/networks";
 import { can } from "~/domain/permissions";
 import { postActionSchema } from "~/domain/post-actions";
 import { variantActionSchema } from "~/domain/publish-actions";
+import { planDateSchema } from "~/domain/calendar-dates";
 import { describeTimeZone } from "~/domain/time-zones";
 import { localizeViolations } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";
@@ -23,6 +25,7 @@ import { movePost } from "~/models/post-editor.server";
 import { memberActor, act } from "~/models/post-gate.server";
 import { addComment } from "~/models/post-comments.server";
 import { findPostVariant, loadPostPage } from "~/models/post-page.server";
+import { stopSeriesOfPost } from "~/models/series.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
 import { gateAnswer } from "~/utils/gate-answer.server";
 import { localeOf } from "~/utils/locale.server";
@@ -43,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspace: { slug: workspace.slug, timeZone: workspace.timeZone, approvalsRequired: workspace.approvalsRequired },
     zoneLabel: describeTimeZone(workspace.timeZone, page.post.scheduledAt ?? undefined),
     post: page.post,
+    series: page.series,
+    seriesReport: reportOf(new URL(request.url).searchParams),
     missing: page.missing,
     live: page.gatePost.variants.some((v) => v.status === "PUBLISHING" || v.status === "PUBLISHED"),
     violations: localizeViolations(page.check.own, locale),
@@ -55,7 +60,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     localDate: local?.toISODate() ?? "",
     localTime: local?.toFormat("HH:mm") ?? "",
     canComment: can(role, "post:comment"),
+    canWrite: can(role, "post:write"),
   };
+}
+
+/** What the editor's series edit, or a stop, did: handed over in the redirect's query (counts and a date only). */
+function reportOf(params: URLSearchParams) {
+  const count = (name: string) => {
+    const n = Number(params.get(name) ?? "0");
+    return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+  };
+  const stopped = planDateSchema().safeParse(params.get("stopped"));
+  const report = { updated: count("updated"), removed: count("removed"), kept: count("kept"), stoppedFrom: stopped.success ? stopped.data : null };
+  return report.updated || report.removed || report.kept || report.stoppedFrom ? report : null;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -85,6 +102,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (value.intent === "comment") {
     return (await addComment(workspace.id, user.id, postId, value.comment)) ? { error: null, violations: [], consequences: [] } : notFound("This post");
   }
+  if (value.intent === "stop-series") {
+    const stopped = await stopSeriesOfPost(workspace, actor, postId, value.from);
+    if (!stopped) return data({ error: "This post is not part of a series.", violations: [], consequences: [] }, { status: 409 });
+    const report = new URLSearchParams({ stopped: stopped.from, removed: String(stopped.removed), kept: String(stopped.kept.length) });
+    // This post may have left the plan with the rest: the series' last post tells what happened.
+    return redirect(stopped.showPostId ? `/w/${workspace.slug}/posts/${stopped.showPostId}?${report}` : `/w/${workspace.slug}`);
+  }
   if (value.intent === "move") {
     const moved = await movePost(workspace, actor, postId, value.date, value.time, value.dst);
     if ("message" in moved) return data({ error: moved.message, violations: [], consequences: [] }, { status: moved.httpStatus });
@@ -96,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PostPage() {
-  const { workspace, zoneLabel, post, missing, live, violations, consequences, buttons, refusals, variantButtons, activity, localDate, localTime, canComment } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, post, series, seriesReport, missing, live, violations, consequences, buttons, refusals, variantButtons, activity, localDate, localTime, canComment, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const when = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
@@ -134,9 +158,10 @@ export default function PostPage() {
       <p className="muted">
         {post.scheduledAt ? t.post.plannedFor(when(post.scheduledAt), zoneLabel) : t.post.notScheduled}
         {post.author ? ` · ${t.post.by(post.author.name)}` : ""}
-        {post.recurrenceRule ? ` · ${t.post.repeats}` : ""}
-        {post.recurrenceParentId ? ` · ${t.post.occurrence}` : ""}
       </p>
+      {series ? (
+        <SeriesPanel series={series} zone={workspace.timeZone} report={seriesReport} canStop={canWrite} defaultFrom={localDate} />
+      ) : null}
       {status === "IN_REVIEW" && missing > 0 ? <p>{t.post.approvalsMissing(missing)}</p> : null}
       {post.overrideReason ? <p className="banner-inline">{t.post.overridden(post.overrideReason)}</p> : null}
       {result?.error ? <Refusal message={result.error} violations={result.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} /> : null}

@@ -17,7 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     workspace: { slug: workspace.slug, timeZone: workspace.timeZone },
     zoneLabel: describeTimeZone(workspace.timeZone),
     ...(await editorData(workspace.id)),
-    post: { id: found.post.id, title: found.post.title, isOccurrence: found.post.recurrenceParentId !== null },
+    post: { id: found.post.id, title: found.post.title },
+    series: found.series,
     values: found.values,
     canSchedule: maySchedule(workspace, user, role),
     canOverride: role === "OWNER",
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { workspace, zoneLabel, channels, categories, post, values, canSchedule, canOverride } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, channels, categories, post, series, values, canSchedule, canOverride } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -50,7 +51,7 @@ export default function EditPost() {
         result={result}
         canSchedule={canSchedule}
         canOverride={canOverride}
-        isSeriesOccurrence={post.isOccurrence}
+        series={series}
       />
     </main>
   );

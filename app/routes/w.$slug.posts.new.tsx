@@ -42,11 +42,11 @@ export default function NewPost() {
         zoneLabel={zoneLabel}
         channels={channels}
         categories={categories}
-        initial={{ title: "", body: "", category: categories[0]?.id ?? "", campaignTag: "", date, time: date ? "09:00" : "", repeat: "none", interval: "1", byWeekday: [], ends: "never", until: "", count: "", variants: [] }}
+        initial={{ title: "", body: "", category: categories[0]?.id ?? "", campaignTag: "", date, time: date ? "09:00" : "", repeat: "none", interval: "1", byWeekday: [], ends: "never", until: "", count: "", missing: "last-day", variants: [] }}
         result={result}
         canSchedule={canSchedule}
         canOverride={canOverride}
-        isSeriesOccurrence={false}
+        series={null}
       />
     </main>
   );

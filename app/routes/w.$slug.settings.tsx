@@ -1,10 +1,8 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Field, FormErrors } from "~/components/field";
-import { TimeZoneSelect } from "~/components/time-zone-select";
-import { timeZoneNames } from "~/domain/time-zones";
 import { approvalPolicySchema, updateWorkspaceSchema } from "~/domain/workspace-schemas";
 import { useI18n } from "~/i18n/use-i18n";
 import { setCalendarFeed, setOwnersNeedTwoFactor, updateApprovalPolicy, updateWorkspace } from "~/models/workspace.server";
@@ -18,7 +16,7 @@ import { hashToken, newSecretToken, publicOrigin } from "~/utils/secret-token.se
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "workspace:update");
   const feed = await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { calendarFeedHash: true } });
-  return { workspace, zones: timeZoneNames(), feedOn: feed.calendarFeedHash !== null };
+  return { workspace, feedOn: feed.calendarFeedHash !== null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,12 +47,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: updateWorkspaceSchema });
   if (submission.status !== "success") return data({ form: "workspace", result: submission.reply(), saved: false, feedUrl: null }, { status: 400 });
-  await updateWorkspace(workspace.id, user.id, submission.value);
+  // A new zone moves planned posts: it is changed on its own page, after a preview of what moves.
+  if (submission.value.timeZone && submission.value.timeZone !== workspace.timeZone) {
+    const error = messages[await localeOf(request)].zoneChange.settingsRefused;
+    return data({ form: "workspace", result: submission.reply({ fieldErrors: { timeZone: [error] } }), saved: false, feedUrl: null }, { status: 409 });
+  }
+  await updateWorkspace(workspace.id, user.id, { name: submission.value.name });
   return { form: "workspace", result: submission.reply(), saved: true, feedUrl: null };
 }
 
 export default function Settings() {
-  const { workspace, zones, feedOn } = useLoaderData<typeof loader>();
+  const { workspace, feedOn } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, fields] = useForm({
@@ -63,7 +66,6 @@ export default function Settings() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateWorkspaceSchema }),
     defaultValue: { name: workspace.name, timeZone: workspace.timeZone },
   });
-  const { key: _zoneKey, ...zoneProps } = getSelectProps(fields.timeZone);
   return (
     <main className="page">
       <h1>{t.settings.heading}</h1>
@@ -72,7 +74,9 @@ export default function Settings() {
           <input {...getInputProps(fields.name, { type: "text" })} />
         </Field>
         <Field label={t.settings.zone} errors={fields.timeZone.errors} errorId={fields.timeZone.errorId}>
-          <TimeZoneSelect zones={zones} {...zoneProps} />
+          <p>
+            {workspace.timeZone} · <Link to="time-zone">{t.zoneChange.link}</Link>
+          </p>
         </Field>
         <FormErrors errors={form.errors} id={form.errorId} />
         <button type="submit">{t.settings.save}</button>

@@ -57,8 +57,8 @@ describe("times and zones", () => {
 
   it("a zone typed in any case is stored as its canonical IANA name", async () => {
     const { client, workspace } = await owner();
-    expect((await client.post(`/w/${workspace.slug}/settings`, { name: "Muzeum", timeZone: "europe/warsaw" })).status).toBe(200);
-    expect((await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { timeZone: true } })).timeZone).toBe("Europe/Warsaw");
+    expect((await client.post(`/w/${workspace.slug}/settings/time-zone`, { zone: "asia/tokyo", mode: "keep-local" })).status).toBe(302);
+    expect((await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { timeZone: true } })).timeZone).toBe("Asia/Tokyo");
     const created = await client.post("/workspaces", { name: unique("Brand"), timeZone: "AMERICA/NEW_YORK" });
     expect(created.status).toBe(302);
     const slug = created.headers.get("location")!.split("/").pop()!;

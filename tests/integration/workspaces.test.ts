@@ -75,13 +75,16 @@ describe("switching workspaces", () => {
 describe("settings", () => {
   it("lets the owner rename the workspace and change its time zone", async () => {
     const { workspace, client } = await workspaceWithMember();
-    const response = await client.post(`/w/${workspace.slug}/settings`, { name: "Renamed", timeZone: "Asia/Tokyo" });
+    const response = await client.post(`/w/${workspace.slug}/settings`, { name: "Renamed" });
     expect(response.status).toBe(200);
+    // The zone changes on its own page, which shows first what moves.
+    expect((await client.post(`/w/${workspace.slug}/settings`, { name: "Renamed", timeZone: "Asia/Tokyo" })).status).toBe(409);
+    expect((await client.post(`/w/${workspace.slug}/settings/time-zone`, { zone: "Asia/Tokyo", mode: "keep-local" })).status).toBe(302);
     expect(await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { name: true, timeZone: true } })).toEqual({
       name: "Renamed",
       timeZone: "Asia/Tokyo",
     });
-    const bad = await client.post(`/w/${workspace.slug}/settings`, { name: "Again", timeZone: "Nowhere" });
+    const bad = await client.post(`/w/${workspace.slug}/settings/time-zone`, { zone: "Nowhere", mode: "keep-local" });
     expect(bad.status).toBe(400);
     expect((await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { name: true } })).name).toBe("Renamed");
   });

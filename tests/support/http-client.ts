@@ -24,7 +24,7 @@ export class Client {
     return new Client(undefined, address);
   }
 
-  async request(path: string, init: RequestInit & { form?: Record<string, string> } = {}) {
+  async request(path: string, init: RequestInit & { form?: Record<string, string> | URLSearchParams } = {}) {
     const headers = new Headers(init.headers);
     if (this.address && !headers.has("X-Forwarded-For")) headers.set("X-Forwarded-For", this.address);
     if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
@@ -48,7 +48,7 @@ export class Client {
     return this.request(path);
   }
 
-  post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  post(path: string, form: Record<string, string> | URLSearchParams, headers: Record<string, string> = {}) {
     return this.request(path, { method: "POST", form, headers });
   }
 

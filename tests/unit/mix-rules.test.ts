@@ -163,7 +163,11 @@ describe("a post never conflicts with itself", () => {
     expect(found.filter((v) => v.ruleId === "duplicate" || v.ruleId === "near-duplicate")).toEqual([]);
     const refused = found.filter((v) => v.ruleId === "network-duplicate");
     expect(refused.map((v) => v.postIds[0])).toEqual([weekly[1]!.postId, weekly[2]!.postId]);
-    expect(refused[0]!.suggestion!.en).toContain("Give this series texts that rotate on X");
+    expect(refused[0]!.suggestion!.en).toContain("Give this series at least 13 texts used in turn on X");
+    // The advice holds: 13 texts in turn every week never repeat within X's 90 days; 12 do.
+    const turns = (n: number) => Array.from({ length: 30 }, (_, w) => ({ ...post(1, "news", `${text} (${w % n})`, "x"), at: at(1) + w * 7 * 86_400_000, seriesId: "series-3" }));
+    expect(check(turns(13)).filter((v) => v.ruleId === "network-duplicate")).toEqual([]);
+    expect(check(turns(12)).filter((v) => v.ruleId === "network-duplicate").length).toBeGreaterThan(0);
     const mastodon = [1, 8].map((day) => ({ ...post(day, "news", text, "li"), seriesId: "series-2", network: "mastodon" as const, channelName: "Mastodon" }));
     expect(check(mastodon)).toEqual([]);
   });

@@ -8,15 +8,17 @@ import { useEffect, useRef, useState } from "react";
 import { channelSettingsSchema, checkVariant } from "~/domain/channel-rules";
 import type { Category } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
-import { occurrences, toRRule, weekdays } from "~/domain/recurrence";
+import { describeTimeZone } from "~/domain/time-zones";
 import type { LocalizedViolation } from "~/domain/violations";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
 import { ViolationList } from "../violation-list";
+import { Alternates } from "./alternates";
+import { type Repeat, RepetitionFields } from "./repetition-fields";
 import { VariantPreview } from "./variant-preview";
 
 export type EditorChannel = { id: string; name: string; network: NetworkKind; enabled: boolean; settings: unknown };
-export type EditorVariant = { channelId: string; text: string; link: string; media: string };
+export type EditorVariant = { channelId: string; text: string; link: string; media: string; alternates: string[] };
 export type EditorValues = {
   title: string;
   body: string;
@@ -30,6 +32,7 @@ export type EditorValues = {
   ends: string;
   until: string;
   count: string;
+  missing: string;
   variants: EditorVariant[];
 };
 export type EditorResult =
@@ -47,12 +50,13 @@ type Props = {
   result: EditorResult;
   canSchedule: boolean;
   canOverride: boolean;
-  isSeriesOccurrence: boolean;
+  /** Set when the post belongs to a series: the editor asks which of its posts a change reaches. */
+  series: { number: number | null } | null;
 };
 
 const foldAt: Partial<Record<NetworkKind, number>> = { linkedin: 210, facebook: 480, instagram: 125 };
 
-export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSchedule, canOverride, isSeriesOccurrence }: Props) {
+export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSchedule, canOverride, series }: Props) {
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(initial.body);
@@ -61,12 +65,13 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
     Object.fromEntries(initial.variants.map((v) => [v.channelId, { ...v, edited: v.text !== initial.body }])),
   );
   const [when, setWhen] = useState({ date: initial.date, time: initial.time });
-  const [repeat, setRepeat] = useState({ repeat: initial.repeat, interval: initial.interval, byWeekday: initial.byWeekday, ends: initial.ends, until: initial.until, count: initial.count });
+  const [repeat, setRepeat] = useState<Repeat>({ repeat: initial.repeat, interval: initial.interval, byWeekday: initial.byWeekday, ends: initial.ends, until: initial.until, count: initial.count, missing: initial.missing });
+  const [scope, setScope] = useState("this");
   const check = useFetcher<{ violations: LocalizedViolation[]; consequences?: LocalizedViolation[]; dstChoice?: { earlier: string; later: string } | null; message?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const errors = result?.fieldErrors ?? {};
 
-  const variantFor = (channelId: string) => variants[channelId] ?? { channelId, text: body, link: "", media: "", edited: false };
+  const variantFor = (channelId: string) => variants[channelId] ?? { channelId, text: body, link: "", media: "", alternates: [], edited: false };
   const scheduleCheck = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -97,7 +102,11 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
   };
   const dstChoice = result?.dstChoice ?? check.data?.dstChoice ?? null;
   const formatInstant = (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale).toFormat("d LLL yyyy, HH:mm ZZZZ");
-  const next = nextOccurrences(repeat, when, zone);
+  // The zone's offset on the chosen date, not today's (summer time shows as summer time).
+  const chosen = DateTime.fromISO(`${when.date}T${when.time || "12:00"}`, { zone });
+  const labelAt = chosen.isValid ? describeTimeZone(zone, chosen.toJSDate()) : zoneLabel;
+  // A series' further texts matter where the edit reaches the series (or makes one).
+  const seriesWide = series ? scope !== "this" : repeat.repeat !== "none";
   const errorFor = (name: string) =>
     errors[name]?.length ? (
       <p className="field-error" role="alert">
@@ -145,7 +154,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                   onChange={(event) => {
                     const on = event.currentTarget.checked;
                     setSelected((current) => (on ? [...current, c.id] : current.filter((id) => id !== c.id)));
-                    if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", edited: false } }));
+                    if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", alternates: [], edited: false } }));
                   }}
                 />
                 {c.name}
@@ -198,6 +207,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     <textarea name={`variants[${i}].media`} rows={2} value={v.media} onChange={(event) => update({ media: event.currentTarget.value })} placeholder="https://…/image.jpg" />
                   </label>
                   {errorFor(`variants[${i}].media`)}
+                  {seriesWide ? <Alternates index={i} channelName={channel.name} texts={v.alternates} onChange={(alternates) => setVariants((current) => ({ ...current, [channelId]: { ...v, alternates } }))} /> : null}
                   {v.edited && v.text !== body ? (
                     <button type="button" className="link" onClick={() => setVariants((current) => ({ ...current, [channelId]: { ...v, text: body, edited: false } }))}>
                       {t.editor.resetToMain}
@@ -227,7 +237,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
           <input name="campaignTag" defaultValue={initial.campaignTag} maxLength={100} />
         </label>
         <fieldset>
-          <legend>{t.editor.when(zoneLabel)}</legend>
+          <legend>{t.editor.when(labelAt)}</legend>
           <div className="inline">
             <label>
               {t.editor.date}
@@ -252,81 +262,9 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
             </fieldset>
           ) : null}
         </fieldset>
-        <fieldset disabled={isSeriesOccurrence}>
+        <fieldset>
           <legend>{t.editor.repeat}</legend>
-          {isSeriesOccurrence ? <p className="muted">{t.editor.occurrenceNote}</p> : null}
-          <label>
-            {t.editor.repeats}
-            <select name="repeat" value={repeat.repeat} onChange={(event) => setRepeat({ ...repeat, repeat: event.currentTarget.value })}>
-              {(["none", "daily", "weekly", "monthly", "yearly"] as const).map((f) => (
-                <option key={f} value={f}>
-                  {t.editor.frequency[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {repeat.repeat !== "none" ? (
-            <>
-              <label>
-                {t.editor.every}
-                <input type="number" name="interval" min={1} max={99} value={repeat.interval} onChange={(event) => setRepeat({ ...repeat, interval: event.currentTarget.value })} />
-              </label>
-              {repeat.repeat === "weekly" ? (
-                <fieldset>
-                  <legend>{t.editor.onDays}</legend>
-                  <div className="checkbox-row">
-                    {weekdays.map((d) => (
-                      <label key={d} className="check">
-                        <input
-                          type="checkbox"
-                          name="byWeekday"
-                          value={d}
-                          checked={repeat.byWeekday.includes(d)}
-                          onChange={(event) => {
-                            const on = event.currentTarget.checked;
-                            setRepeat({ ...repeat, byWeekday: on ? [...repeat.byWeekday, d] : repeat.byWeekday.filter((x) => x !== d) });
-                          }}
-                        />
-                        {t.editor.weekday[d]}
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              ) : null}
-              <label>
-                {t.editor.ends}
-                <select name="ends" value={repeat.ends} onChange={(event) => setRepeat({ ...repeat, ends: event.currentTarget.value })}>
-                  <option value="never">{t.editor.endsNever}</option>
-                  <option value="until">{t.editor.endsOn}</option>
-                  <option value="count">{t.editor.endsAfter}</option>
-                </select>
-              </label>
-              {repeat.ends === "until" ? (
-                <label>
-                  {t.editor.endDate}
-                  <input type="date" name="until" value={repeat.until} onChange={(event) => setRepeat({ ...repeat, until: event.currentTarget.value })} />
-                  {errorFor("until")}
-                </label>
-              ) : null}
-              {repeat.ends === "count" ? (
-                <label>
-                  {t.editor.times}
-                  <input type="number" name="count" min={1} max={1000} value={repeat.count} onChange={(event) => setRepeat({ ...repeat, count: event.currentTarget.value })} />
-                  {errorFor("count")}
-                </label>
-              ) : null}
-              {next.length ? (
-                <div>
-                  <p className="muted">{t.editor.nextDates}</p>
-                  <ol className="next-dates">
-                    {next.map((d) => (
-                      <li key={d.toISOString()}>{DateTime.fromJSDate(d, { zone }).setLocale(locale).toFormat("ccc d LLL yyyy, HH:mm")}</li>
-                    ))}
-                  </ol>
-                </div>
-              ) : null}
-            </>
-          ) : null}
+          <RepetitionFields repeat={repeat} onChange={setRepeat} when={when} zone={zone} errorFor={errorFor} />
         </fieldset>
         <section className="rule-check" aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t.editor.rulesHeading}</h2>
@@ -354,6 +292,18 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
             </label>
           ) : null}
         </section>
+        {series ? (
+          <fieldset className="edit-scope">
+            <legend>{t.series.scopeLegend}</legend>
+            {(["this", "following", "all"] as const).map((value) => (
+              <label key={value} className="check">
+                <input type="radio" name="scope" value={value} checked={scope === value} onChange={() => setScope(value)} /> {t.series.scope[value]}
+              </label>
+            ))}
+            <p className="muted">{t.series.scopeHint}</p>
+            {errorFor("scope")}
+          </fieldset>
+        ) : null}
         <div className="editor-actions">
           <button type="submit" name="intent" value="save" className="secondary">
             {t.editor.saveDraft}
@@ -370,24 +320,4 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
       </div>
     </Form>
   );
-}
-
-type Repeat = { repeat: string; interval: string; byWeekday: string[]; ends: string; until: string; count: string };
-
-function nextOccurrences(repeat: Repeat, when: { date: string; time: string }, zone: string): Date[] {
-  if (repeat.repeat === "none" || !when.date || !when.time) return [];
-  const first = DateTime.fromISO(`${when.date}T${when.time}`, { zone });
-  if (!first.isValid) return [];
-  try {
-    const rule = toRRule({
-      freq: repeat.repeat as "daily",
-      interval: Number(repeat.interval) || 1,
-      byWeekday: repeat.repeat === "weekly" && repeat.byWeekday.length ? (repeat.byWeekday as (typeof weekdays)[number][]) : undefined,
-      until: repeat.ends === "until" && repeat.until ? repeat.until : undefined,
-      count: repeat.ends === "count" && Number(repeat.count) > 0 ? Number(repeat.count) : undefined,
-    });
-    return occurrences(rule, first.toJSDate(), zone, first.toJSDate(), first.plus({ years: 2 }).toJSDate()).slice(0, 5);
-  } catch {
-    return [];
-  }
 }
