@@ -73,19 +73,22 @@ async function lintCsv() {
   console.log(`  the same as a fresh \`rytm lint\` process, start-up and TypeScript loading included: ${ms(coldMs)} (exit code ${cli.status})`);
 }
 
-// `npm run bench -- publish` (or `month`, or `accounts`) runs only that benchmark. Each of those starts
+// `npm run bench -- publish` (or `rules`, `csv`, `month`, `accounts`) runs only that benchmark. Each of those starts
 // its own database and app modules, so a full run gives each a fresh process.
 const only = process.argv[2];
 if (!only) {
   await newPostAgainstHistory();
   await lintCsv();
-  for (const part of ["month", "publish", "accounts"]) {
+  for (const part of ["csv", "month", "publish", "accounts"]) {
     const { status } = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", part], { stdio: "inherit" });
     if (status !== 0) process.exit(status ?? 1);
   }
 } else if (only === "rules") {
   await newPostAgainstHistory();
   await lintCsv();
+} else if (only === "csv") {
+  const { csvCheck } = await import("./csv-check.ts");
+  await csvCheck();
 } else if (only === "month") {
   const { monthView } = await import("./month-view.ts");
   await monthView();
@@ -96,7 +99,7 @@ if (!only) {
   const { accountTiming } = await import("./account-timing.ts");
   await accountTiming();
 } else {
-  console.error(`Unknown benchmark "${only}": run all with \`npm run bench\`, or one with \`npm run bench -- month\`, \`-- publish\` or \`-- accounts\`.`);
+  console.error(`Unknown benchmark "${only}": run all with \`npm run bench\`, or one with \`npm run bench -- rules\`, \`-- csv\`, \`-- month\`, \`-- publish\` or \`-- accounts\`.`);
   process.exit(2);
 }
 process.exit(0);

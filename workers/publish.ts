@@ -240,8 +240,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: string): Promise<{ paused: boolean; wait: number; sendAt: number }> {
   const sendAt = Math.max(claimed.scheduledAt?.getTime() ?? 0, claimed.nextAttemptAt?.getTime() ?? 0);
-  const slept = sendAt - PREFLIGHT_MS > Date.now();
-  if (slept) await sleep(sendAt - PREFLIGHT_MS - Date.now());
+  const preflight = env().PUBLISH_PREFLIGHT_MS;
+  const slept = sendAt - preflight > Date.now();
+  if (slept) await sleep(sendAt - preflight - Date.now());
   const budget = channel ? channelBudget(channel.id, channel.network as NetworkKind, channel.settings) : null;
   // The pause's Redis flag, then (only when it is up) the database to give the claim back.
   const [flagged, firstWait] = await Promise.all([slept ? pauseFlagged(claimed.workspaceId) : false, budget ? budget.take() : 0]);
@@ -255,8 +256,6 @@ async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: s
   if (paused && wait === 0) await budget?.giveBack();
   return { paused, wait, sendAt };
 }
-/** How long before a variant's time the pause and the channel's budget are checked. */
-const PREFLIGHT_MS = Number(process.env.PUBLISH_PREFLIGHT_MS ?? 50);
 /** A channel budget that opens within this long is waited for with the claim held. */
 const SHORT_WAIT_MS = 1_000;
 

@@ -13,7 +13,7 @@ import { channelSettingsSchema, checkVariant, refusesRepeatedText } from "./chan
 import type { MixRules } from "./mix-rules-settings";
 import { networkNames } from "./networks";
 import { type IndexedItem, PlanIndex, type PlanItem, compareItems } from "./plan-index";
-import { estimatedSimilarity, jaccard, shingles } from "./text-fingerprint";
+import { estimatedSimilarity, jaccard } from "./text-fingerprint";
 import {
   type Locale,
   type Localized,
@@ -183,7 +183,7 @@ const duplicates: RuleCheck = (item, index, ctx) => {
         ? `${onChannel(l, other.channelName, other.network)} too: ${named(ctx, other, l)}`
         : `także ${onChannel(l, other.channelName, other.network)}: ${named(ctx, other, l)}`;
 
-  const same = (index.byExact.get(item.fingerprint.exact) ?? []).filter((o) => earlier(o) && o.normalized === item.normalized && severityFor(o) !== "off");
+  const same = index.nearestBefore(item, "exact", from, (o) => earlier(o) && o.normalized === item.normalized && severityFor(o) !== "off", 1);
   const closest = same.sort(compareItems).at(-1);
   if (closest) {
     return [
@@ -204,13 +204,19 @@ const duplicates: RuleCheck = (item, index, ctx) => {
     ];
   }
   if (rule.nearSeverity === "off") return [];
-  // The MinHash estimate screens candidates cheaply; the reported similarity is exact.
-  let mine: Set<string> | undefined;
+  // The MinHash estimate screens candidates cheaply; the exact similarity (the one reported)
+  // is computed for the plausible ones among the nearest earlier items of each band: at most
+  // 8 per band, 64 looked at, so thousands of near-identical texts stay linear.
+  // An item sits in several of this one's band lists: screen it once.
+  const screened = new Map<IndexedItem, boolean>();
+  const plausible = (other: IndexedItem) => {
+    let pass = screened.get(other);
+    if (pass === undefined) screened.set(other, (pass = earlier(other) && estimatedSimilarity(item.signature, other.signature) >= rule.nearThreshold - SIGNATURE_SLACK));
+    return pass;
+  };
   let best: { other: IndexedItem; similarity: number } | undefined;
-  for (const other of index.bandNeighbours(item)) {
-    if (!earlier(other) || estimatedSimilarity(item.signature, other.signature) < rule.nearThreshold - SIGNATURE_SLACK) continue;
-    mine ??= shingles(item.normalized);
-    const similarity = jaccard(mine, shingles(other.normalized));
+  for (const other of index.nearestBefore(item, "bands", from, plausible)) {
+    const similarity = jaccard(index.shinglesOf(item), index.shinglesOf(other));
     if (similarity >= rule.nearThreshold && (!best || similarity > best.similarity || (similarity === best.similarity && compareItems(other, best.other) > 0))) {
       best = { other, similarity };
     }
@@ -266,9 +272,7 @@ const networkDuplicate: RuleCheck = (item, index, ctx) => {
   if (!refuses) return [];
   const from = item.at - refuses.days * DAY;
   const mixBlocks = (other: IndexedItem) => !sameIdea(other, item) && ctx.rules.duplicates.sameChannel === "block" && other.at >= item.at - ctx.rules.duplicates.windowDays * DAY;
-  const earlier = (index.byExact.get(item.fingerprint.exact) ?? []).filter(
-    (o) => o !== item && o.postId !== item.postId && o.channelId === item.channelId && o.normalized === item.normalized && o.at >= from && compareItems(o, item) < 0,
-  );
+  const earlier = index.nearestBefore(item, "exact", from, (o) => o.postId !== item.postId && o.channelId === item.channelId && o.normalized === item.normalized, 1);
   const closest = earlier.sort(compareItems).at(-1);
   if (!closest || mixBlocks(closest)) return [];
   const series = sameIdea(closest, item);

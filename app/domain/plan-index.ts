@@ -3,7 +3,7 @@
 // asks ("the posts before this one on its channel", "earlier posts with this text")
 // without scanning the whole history.
 import type { NetworkKind } from "./networks";
-import { type Fingerprint, fingerprint, minhash, normalizeText } from "./text-fingerprint";
+import { type Fingerprint, fingerprint, minhash, normalizeText, shingles } from "./text-fingerprint";
 
 export type PlanItem = {
   /** The post (one idea); violations name posts. */
@@ -55,11 +55,16 @@ function removeFrom<T>(list: T[] | undefined, item: T) {
   if (at >= 0) list.splice(at, 1);
 }
 
+/** How many of the nearest earlier candidates each fingerprint list gives a duplicate check, and how far it looks. */
+const NEAREST_PER_LIST = 8;
+const SCAN_PER_LIST = 64;
+
 export class PlanIndex {
   readonly byChannel = new Map<string, IndexedItem[]>();
   readonly byExact = new Map<string, IndexedItem[]>();
   readonly byBand = new Map<string, IndexedItem[]>();
   readonly byPost = new Map<string, IndexedItem[]>();
+  private readonly shingleSets = new WeakMap<IndexedItem, Set<string>>();
 
   constructor(items: Iterable<PlanItem> = []) {
     for (const item of items) this.add(item);
@@ -79,9 +84,10 @@ export class PlanIndex {
     const post = this.byPost.get(indexed.postId) ?? [];
     this.byPost.set(indexed.postId, post);
     post.splice(lowerBound(post, indexed), 0, indexed);
+    // Kept in time order, so that the nearest earlier items are found without looking at all.
     const push = (map: Map<string, IndexedItem[]>, key: string) => {
       const list = map.get(key);
-      if (list) list.push(indexed);
+      if (list) list.splice(lowerBound(list, indexed), 0, indexed);
       else map.set(key, [indexed]);
     };
     push(this.byExact, indexed.fingerprint.exact);
@@ -122,6 +128,37 @@ export class PlanIndex {
       else hi = mid;
     }
     return list.slice(lo, end + 1);
+  }
+
+  /**
+   * The items nearest before this one, latest first, with the same words (exact hash) or
+   * sharing an LSH band (near-duplicate candidates), from `from` on, that pass `keep`: at most
+   * `limit` per list, and at most `scan` looked at per list. Bounded whatever the plan holds:
+   * ten thousand similar texts cost each item a few dozen comparisons, not ten thousand.
+   */
+  nearestBefore(item: IndexedItem, lists: "exact" | "bands", from: number, keep: (other: IndexedItem) => boolean, limit = NEAREST_PER_LIST, scan = SCAN_PER_LIST): IndexedItem[] {
+    const keys = lists === "exact" ? [item.fingerprint.exact] : item.fingerprint.bands;
+    const map = lists === "exact" ? this.byExact : this.byBand;
+    const found = new Set<IndexedItem>();
+    for (const key of keys) {
+      const list = map.get(key) ?? [];
+      let taken = 0;
+      for (let i = lowerBound(list, item) - 1, looked = 0; i >= 0 && taken < limit && looked < scan; i--, looked++) {
+        const other = list[i]!;
+        if (other.at < from) break;
+        if (other === item || !keep(other)) continue;
+        taken++;
+        found.add(other);
+      }
+    }
+    return [...found];
+  }
+
+  /** The item's 5-gram set, made once however many comparisons it takes part in. */
+  shinglesOf(item: IndexedItem): Set<string> {
+    let set = this.shingleSets.get(item);
+    if (!set) this.shingleSets.set(item, (set = shingles(item.normalized)));
+    return set;
   }
 
   /** Items sharing at least one LSH band with this one (near-duplicate candidates). */

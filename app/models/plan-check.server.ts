@@ -5,7 +5,7 @@
 // Every screen gets a post's violations from here: the editor, the calendar's badges, the
 // post page, the review queue, drag and drop, the import preview and the client page.
 import { channelSettingsSchema, checkVariant } from "~/domain/channel-rules";
-import { type PlanChannel, type PostCheck, evaluateNewPost, evaluatePlan } from "~/domain/mix-rules";
+import { type PlanChannel, type PostCheck, evaluateNewPost } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
 import type { Verdict } from "~/domain/post-gate";
@@ -13,6 +13,7 @@ import { PlanIndex, type PlanItem } from "~/domain/plan-index";
 import { fingerprint } from "~/domain/text-fingerprint";
 import { type Violation, uncoveredBlocking } from "~/domain/violations";
 import type { Prisma } from "~/generated/prisma/client";
+import { runPlanTask } from "~/utils/cpu-pool.server";
 import { prisma } from "~/utils/db.server";
 
 const DAY = 86_400_000;
@@ -83,9 +84,8 @@ export async function checkWorkspacePlan(workspaceId: string, from: Date, to: Da
   });
   const items = rows.map(toItem);
   const inRange = new Set(items.filter((i) => i.at >= from.getTime()).map((i) => i.postId));
-  return evaluatePlan(items, { ...settings, horizon: { from: from.getTime(), to: to.getTime() }, now: Date.now() }).filter(
-    (v) => v.ruleId === "quiet-channel" || inRange.has(v.postIds[0]!),
-  );
+  const found = await runPlanTask({ kind: "evaluate", items, plan: { ...settings, horizon: { from: from.getTime(), to: to.getTime() }, now: Date.now() } });
+  return found.filter((v) => v.ruleId === "quiet-channel" || inRange.has(v.postIds[0]!));
 }
 
 export type DraftVariant = { channelId: string; text: string; link?: string | null; mediaUrls?: string[]; at?: Date | null };
@@ -214,7 +214,8 @@ export async function checkUnsavedItems(workspaceId: string, items: PlanItem[]):
   const historyFrom = new Date(from - Math.max(settings.rules.duplicates.windowDays, NETWORK_MEMORY_DAYS, 7) * DAY);
   const rows = await prisma.variant.findMany({ where: { workspaceId, ...planned, scheduledAt: { gte: historyFrom, lt: new Date(to + 7 * DAY) } }, select: variantSelect });
   const unsaved = new Set(items.map((i) => i.postId));
-  return evaluatePlan([...rows.map(toItem), ...items], { ...settings, horizon: { from, to }, now: Date.now() }).filter((v) => unsaved.has(v.postIds[0] ?? ""));
+  const found = await runPlanTask({ kind: "evaluate", items: [...rows.map(toItem), ...items], plan: { ...settings, horizon: { from, to }, now: Date.now() } });
+  return found.filter((v) => unsaved.has(v.postIds[0] ?? ""));
 }
 
 /** Remembers the gate's verdict on a post with the plan version it saw (the worker's claim reads it). */

@@ -5,11 +5,12 @@
 // when no post breaks a blocking rule: a blocking violation is a problem like a bad date.
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/domain/networks";
-import { type CsvProblem, type PlanRow, groupIdeas, parsePlanCsv } from "~/domain/plan-csv";
+import { type CsvProblem, type PlanRow, groupIdeas } from "~/domain/plan-csv";
 import type { PlanItem } from "~/domain/plan-index";
 import { decide } from "~/domain/post-gate";
 import type { Violation } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";
+import { runPlanTask } from "~/utils/cpu-pool.server";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { checkUnsavedItems, variantFingerprint, verdictOf } from "./plan-check.server";
@@ -34,7 +35,7 @@ export async function previewImport(workspace: { id: string; timeZone: string },
   const stored = await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { mixRules: true, channels: { select: { id: true, name: true, network: true, enabled: true } } } });
   const categories = mixRulesSchema.parse(stored.mixRules ?? {}).categories;
   const channels = stored.channels.map((c) => ({ ...c, network: c.network as NetworkKind }));
-  const parsed = parsePlanCsv(content, { defaultTimeZone: workspace.timeZone, categories, channels });
+  const parsed = await runPlanTask({ kind: "parse", content, options: { defaultTimeZone: workspace.timeZone, categories, channels } });
   const problems: CsvProblem[] = [...parsed.problems];
   if (parsed.rows.length > MAX_IMPORT_ROWS) {
     problems.push({ row: 0, column: null, message: { en: `At most ${MAX_IMPORT_ROWS} rows per file; this one has ${parsed.rows.length}`, pl: `Najwyżej ${MAX_IMPORT_ROWS} wierszy w pliku; ten ma ${parsed.rows.length}` } });

@@ -78,6 +78,10 @@ const envSchema = z.object({
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // A publish job wakes this early, claims the variant and is ready, then sends at the second.
   PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  // The last look (pause, channel budget) this long before a variant's time (decision 0013).
+  PUBLISH_PREFLIGHT_MS: z.coerce.number().int().min(0).max(1000).default(50),
+  // Worker threads the web server may use for a CSV check or a big plan check (decision 0028).
+  PLAN_THREADS: z.coerce.number().int().min(1).max(16).default(2),
   // Variants one worker process publishes at once (network calls wait, the CPU does not).
   PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
