@@ -1,16 +1,27 @@
 // The engine's floor in a process of its own: bare Bull, the same due times as the worker's
-// variants, a no-op processor. Lateness = the no-op starting minus the due time. The due
-// times come over IPC (too many for an environment variable).
+// variants. Its processor notes when it started (bare Bull's lateness), then makes the same
+// request a publish makes to the same fake network, so the network's arrival time gives the
+// floor of "Bull plus the HTTP hop" too. The due times come over IPC (too many for an
+// environment variable).
 import Bull from "bull";
+import { MASTODON_TOKEN } from "../tests/fakes/mastodon.ts";
 
-const { REDIS_URL, FLOOR_PREFIX } = process.env;
+const { REDIS_URL, FLOOR_PREFIX, FLOOR_NETWORK_URL } = process.env;
 const queue = new Bull(`floor-${FLOOR_PREFIX}`, REDIS_URL!, { prefix: FLOOR_PREFIX });
 const lateness: number[] = [];
-void queue.process(50, async (job: Bull.Job<{ at: number }>) => void lateness.push(Date.now() - job.data.at));
-process.on("message", async (message: { due?: number[]; report?: boolean }) => {
+void queue.process(50, async (job: Bull.Job<{ at: number; text: string }>) => {
+  lateness.push(Date.now() - job.data.at);
+  const response = await fetch(`${FLOOR_NETWORK_URL}/api/v1/statuses`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${MASTODON_TOKEN}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ status: job.data.text }),
+  });
+  await response.arrayBuffer();
+});
+process.on("message", async (message: { due?: { at: number; text: string }[]; report?: boolean }) => {
   if (message.due) {
     for (let i = 0; i < message.due.length; i += 500) {
-      await Promise.all(message.due.slice(i, i + 500).map((at) => queue.add({ at }, { delay: at - Date.now(), removeOnComplete: true })));
+      await Promise.all(message.due.slice(i, i + 500).map((data) => queue.add(data, { delay: data.at - Date.now(), removeOnComplete: true })));
     }
     process.send!({ ready: true });
   }
