@@ -5,9 +5,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
-import type { PlanTask } from "~/workers/plan-work";
-import { evaluatePlan } from "~/domain/mix-rules";
-import { parsePlanCsv } from "~/domain/plan-csv";
+import type { evaluatePlan } from "~/domain/mix-rules";
+import type { parsePlanCsv } from "~/domain/plan-csv";
+import runInline, { type PlanTask } from "~/workers/plan-work";
 import { env } from "~/utils/env.server";
 
 /** Above this many plan items (or CSV bytes / 100), the work goes to a thread. */
@@ -32,6 +32,6 @@ export function runPlanTask(task: Extract<PlanTask, { kind: "evaluate" }>): Prom
 export function runPlanTask(task: Extract<PlanTask, { kind: "parse" }>): Promise<ReturnType<typeof parsePlanCsv>>;
 export async function runPlanTask(task: PlanTask) {
   const size = task.kind === "evaluate" ? task.items.length : task.content.length / 100;
-  if (size <= INLINE_LIMIT) return task.kind === "evaluate" ? evaluatePlan(task.items, task.plan) : parsePlanCsv(task.content, task.options);
+  if (size <= INLINE_LIMIT) return runInline(task);
   return threads().run(task);
 }

@@ -54,6 +54,9 @@ async function workspaceFor(zone: string) {
 }
 const workspaceRef = (id: string) => prisma.workspace.findUniqueOrThrow({ where: { id }, select: { id: true, timeZone: true, approvalsRequired: true, editorsMaySchedule: true, keepApprovalOnMove: true } });
 const form = (fields: Record<string, unknown>): PostForm => postFormSchema.parse({ intent: "save", category: "news", ...fields });
+/** The editor's form for one post of a series as it stands, with the fields an edit changes. */
+const editorForm = (series: NonNullable<Awaited<ReturnType<typeof loadSeries>>>, post: { title: string }, local: DateTime, changes: Record<string, unknown>) =>
+  form({ title: post.title, date: local.toISODate(), repeat: series.freq, byWeekday: series.freq === "weekly" ? series.byWeekday : undefined, missing: series.missing, ...changes });
 const postsOf = (seriesId: string) =>
   prisma.post.findMany({ where: { seriesId }, orderBy: [{ occurrenceKey: "asc" }], select: { id: true, title: true, status: true, scheduledAt: true, occurrenceKey: true, variants: { select: { text: true, channelId: true } } } });
 
@@ -86,6 +89,11 @@ describe("materialising series", () => {
         // Posts a person put on a day of their own choosing (they may share it with another date).
         const placedByPerson = new Set<string>();
         const cancelledByPerson = new Set<string>();
+        /** A post a person put at a time of their own: it keeps that time, on whatever day. */
+        const placedHere = async (postId: string) => {
+          placedByPerson.add(postId);
+          movedByPerson.set(postId, (await prisma.post.findUniqueOrThrow({ where: { id: postId } })).scheduledAt!.getTime());
+        };
 
         const check = async (label: string) => {
           await materialiseSeries(now, HORIZON_DAYS, seriesId);
@@ -127,8 +135,7 @@ describe("materialising series", () => {
           const local = target ? DateTime.fromJSDate(target.scheduledAt!, { zone: workspace.timeZone }) : null;
           if (op.kind === "move" && target && local) {
             const moved = await movePost(workspace, actor, target.id, local.plus({ days: op.days }).toISODate()!, op.time, "earlier");
-            if (moved.ok) placedByPerson.add(target.id);
-            if (moved.ok) movedByPerson.set(target.id, (await prisma.post.findUniqueOrThrow({ where: { id: target.id } })).scheduledAt!.getTime());
+            if (moved.ok) await placedHere(target.id);
           } else if (op.kind === "cancel" && target) {
             if ((await act(workspace, actor, target.id, { kind: "cancel" })).ok) cancelledByPerson.add(target.id);
           } else if (op.kind === "edit" && target && local) {
@@ -137,24 +144,18 @@ describe("materialising series", () => {
               workspace,
               actor,
               target.id,
-              form({
-                title: target.title,
-                date: local.toISODate(),
+              editorForm(series, target, local, {
                 time: op.time ?? local.toFormat("HH:mm"),
                 dst: "earlier",
-                repeat: series.freq,
-                byWeekday: series.freq === "weekly" ? series.byWeekday : undefined,
                 ends: series.untilDate ? "until" : series.count !== null ? "count" : "never",
                 until: series.untilDate ?? undefined,
                 count: series.count === null ? undefined : series.count + series.indexOffset,
-                missing: series.missing,
                 scope: op.scope,
                 variants: target.variants.map((v) => ({ channelId: v.channelId, text: op.words ? `${v.text} (edited)` : v.text })),
               }),
             );
             // A time set on one post is that post's own, as a move is.
-            if (result.ok && op.time && op.scope === "this") placedByPerson.add(target.id);
-            if (result.ok && op.time && op.scope === "this") movedByPerson.set(target.id, (await prisma.post.findUniqueOrThrow({ where: { id: target.id } })).scheduledAt!.getTime());
+            if (result.ok && op.time && op.scope === "this") await placedHere(target.id);
             if (result.ok && op.time && op.scope !== "this") {
               // The series' new time replaces earlier moves of the posts it reached.
               for (const p of await postsOf(seriesId)) if (op.scope === "all" || (p.occurrenceKey ?? "") >= (target.occurrenceKey ?? "")) movedByPerson.delete(p.id);
@@ -165,15 +166,10 @@ describe("materialising series", () => {
               workspace,
               actor,
               target.id,
-              form({
-                title: target.title,
-                date: local.toISODate(),
+              editorForm(series, target, local, {
                 time: local.toFormat("HH:mm"),
-                repeat: series.freq,
-                byWeekday: series.freq === "weekly" ? series.byWeekday : undefined,
                 ends: "count",
                 count: series.indexOffset + op.count + 2,
-                missing: series.missing,
                 scope: "all",
                 variants: target.variants.map((v) => ({ channelId: v.channelId, text: v.text })),
               }),
