@@ -2,7 +2,7 @@
 // fast with the variable and host named), or, when a variable is not set, an embedded
 // PostgreSQL and a local or private Redis, kept under the project's data folder.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -76,6 +76,16 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The first folder from the root down to `target` that other users cannot enter, if any. */
+function closedFolder(target: string): string | undefined {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 1; i <= parts.length; i++) {
+    const folder = path.sep + parts.slice(0, i).join(path.sep);
+    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) return folder;
+  }
+  return undefined;
+}
+
 export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void, fixedPort?: number): Promise<Service & { port: number }> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = path.resolve(dataDir, "pg");
@@ -92,6 +102,17 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
     onError: (message) => log(`embedded PostgreSQL: ${String(message).trim()}`),
   });
   const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
+  if (process.getuid?.() === 0) {
+    // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its
+    // programs (in node_modules) and the data: a private folder above them (a `mktemp -d`
+    // is mode 700) would otherwise end in a bare EACCES from initdb.
+    const closed = closedFolder(path.resolve("node_modules")) ?? closedFolder(path.resolve(dataDir, ".."));
+    if (closed) {
+      throw new StartError(
+        `The embedded PostgreSQL runs as the postgres user (PostgreSQL refuses root), which cannot enter ${closed}. Open it with \`chmod o+x ${closed}\`, run Rytm as a normal user, or set DATABASE_URL.`,
+      );
+    }
+  }
   if (fresh) {
     mkdirSync(dataDir, { recursive: true });
     // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
