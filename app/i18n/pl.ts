@@ -9,6 +9,11 @@ const plural = (n: number, one: string, few: string, many: string) => {
   const form = rules.select(n);
   return `${new Intl.NumberFormat("pl").format(n)} ${form === "one" ? one : form === "few" ? few : many}`;
 };
+/** The word alone in its Polish plural form (a verb agreeing with a number said before). */
+const formOf = (n: number, one: string, few: string, many: string) => {
+  const form = rules.select(n);
+  return form === "one" ? one : form === "few" ? few : many;
+};
 
 export const pl: Messages = {
   account,
@@ -26,7 +31,7 @@ export const pl: Messages = {
     show: "Pokaż, co się zmieni",
     same: "Przestrzeń już używa tej strefy.",
     nothingPlanned: "Żaden zaplanowany post się nie przesuwa.",
-    moving: (n: number) => `${plural(n, "zaplanowany post przesuwa", "zaplanowane posty przesuwają", "zaplanowanych postów przesuwa")} się w UTC i ${n === 1 ? "zachowuje" : "zachowują"} godzinę lokalną:`,
+    moving: (n: number) => `${plural(n, "zaplanowany post przesuwa", "zaplanowane posty przesuwają", "zaplanowanych postów przesuwa")} się w UTC i ${formOf(n, "zachowuje", "zachowują", "zachowuje")} godzinę lokalną:`,
     stays: (n: number) => `${plural(n, "zaplanowany post zachowuje", "zaplanowane posty zachowują", "zaplanowanych postów zachowuje")} swoją chwilę; w nowej strefie to:`,
     keptPassed: "zachowuje swoją chwilę: jego godzina lokalna w nowej strefie już minęła",
     keptSeries: "zachowuje swoją chwilę: jego seria działa według własnej strefy",
@@ -36,7 +41,7 @@ export const pl: Messages = {
     untouched: "Opublikowane i minione posty nigdy się nie zmieniają.",
     confirm: (zone: string) => `Zmień na ${zone}`,
     done: (zone: string, moved: number, removed: number) =>
-      `Przestrzeń planuje teraz w strefie ${zone}; ${plural(moved, "post przesunął", "posty przesunęły", "postów przesunęło")} się, by zachować godzinę lokalną.${removed ? ` Z planu ${removed === 1 ? "zniknął" : "zniknęło"} ${plural(removed, "post serii", "posty serii", "postów serii")}, których daty nowy zegar wyznacza inaczej.` : ""}`,
+      `Przestrzeń planuje teraz w strefie ${zone}; ${plural(moved, "post przesunął", "posty przesunęły", "postów przesunęło")} się, by zachować godzinę lokalną.${removed ? ` Z planu ${formOf(removed, "zniknął", "zniknęły", "zniknęło")} ${plural(removed, "post serii", "posty serii", "postów serii")}, których daty nowy zegar wyznacza inaczej.` : ""}`,
     settingsRefused: "Strefę czasową zmienia się na osobnej stronie, która najpierw pokazuje, co się przesunie.",
     more: (n: number) => `…i ${plural(n, "kolejny", "kolejne", "kolejnych")}.`,
   },
@@ -324,7 +329,11 @@ export const pl: Messages = {
     "post.schedule": "zaplanował(a)",
     "post.unschedule": "zdjął/zdjęła z harmonogramu",
     "post.cancel": "anulował(a)",
-    "post.moved": "przeniósł/przeniosła",
+    "post.move": "przeniósł/przeniosła",
+    "post.variant-reschedule": "zmienił(a) godzinę jednego kanału",
+    "post.variant-publish-now": "opublikował(a) teraz w jednym kanale",
+    "post.variant-cancel": "anulował(a) jeden kanał",
+    "post.variant-mark-published": "oznaczył(a) jeden kanał jako opublikowany",
     "post.commented": "skomentował(a)",
     "post.imported": "zaimportował(a) z pliku CSV",
     "rules.overridden": "pominął/pominęła blokującą regułę",

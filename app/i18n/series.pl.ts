@@ -8,6 +8,10 @@ const plural = (n: number, one: string, few: string, many: string) => {
   const form = rules.select(n);
   return `${new Intl.NumberFormat("pl").format(n)} ${form === "one" ? one : form === "few" ? few : many}`;
 };
+const formOf = (n: number, one: string, few: string, many: string) => {
+  const form = rules.select(n);
+  return form === "one" ? one : form === "few" ? few : many;
+};
 const dayNames: Record<Weekday, string> = { MO: "poniedziałek", TU: "wtorek", WE: "środę", TH: "czwartek", FR: "piątek", SA: "sobotę", SU: "niedzielę" };
 const list = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} i ${items.at(-1)}`);
 const period = (freq: Frequency, n: number) => {
@@ -43,7 +47,7 @@ export const series: typeof en = {
   addAlternate: "Dodaj tekst",
   rule: (freq, interval, byWeekday, anchor, time) => {
     const on =
-      freq === "weekly" ? ` w ${list(byWeekday.map((d) => dayNames[d])) || "ten sam dzień tygodnia"}` : freq === "monthly" ? `, ${anchor.day}. dnia miesiąca` : freq === "yearly" ? `, ${anchor.dayMonth}` : "";
+      freq === "weekly" ? ` ${byWeekday[0] === "TU" ? "we" : "w"} ${list(byWeekday.map((d) => dayNames[d])) || "ten sam dzień tygodnia"}` : freq === "monthly" ? `, ${anchor.day}. dnia miesiąca` : freq === "yearly" ? `, ${anchor.dayMonth}` : "";
     return `Powtarza się ${period(freq, interval)}${on} o ${time}`;
   },
   until: (date) => `do ${date}`,
@@ -56,10 +60,10 @@ export const series: typeof en = {
   stopFrom: "Od (pierwszy termin, który ma już się nie pojawić)",
   stopButton: "Zatrzymaj serię",
   stopHint: "Posty od tej daty, które jeszcze nie wyszły, znikają z planu; opublikowane zostają.",
-  stopped: (from, removed) => `Seria kończy się od ${from}: z planu ${removed === 1 ? "zniknął" : "zniknęło"} ${plural(removed, "późniejszy post", "późniejsze posty", "późniejszych postów")}.`,
+  stopped: (from, removed) => `Seria kończy się od ${from}: z planu ${formOf(removed, "zniknął", "zniknęły", "zniknęło")} ${plural(removed, "późniejszy post", "późniejsze posty", "późniejszych postów")}.`,
   keptBack: (n) => `${plural(n, "post został", "posty zostały", "postów zostało")} bez zmian: już wychodzą albo nie możesz ich zmienić.`,
   report: (updated, removed) =>
-    [updated ? `Zmiana objęła też ${plural(updated, "inny post", "inne posty", "innych postów")} serii.` : "", removed ? `Z planu ${removed === 1 ? "zniknął" : "zniknęło"} ${plural(removed, "post", "posty", "postów")}, których seria już nie obejmuje.` : ""]
+    [updated ? `Zmiana objęła też ${plural(updated, "inny post", "inne posty", "innych postów")} serii.` : "", removed ? `Z planu ${formOf(removed, "zniknął", "zniknęły", "zniknęło")} ${plural(removed, "post", "posty", "postów")}, których seria już nie obejmuje.` : ""]
       .filter(Boolean)
       .join(" "),
 };

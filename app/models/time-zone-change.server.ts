@@ -109,6 +109,9 @@ async function unnamedOn(workspaceId: string, from: string, to: string, now: Dat
   for (const s of series) {
     const named = new Set(expand({ ...ruleOf(s), timeZone: to }, { to: new Date(now.getTime() + (HORIZON_DAYS + 400) * 86_400_000) }).occurrences.map((o) => o.key));
     for (const post of await openOccurrences(workspaceId, s.id, now)) {
+      // A post dated before the rule's start was made by the rule as it was before "this and
+      // following" started it again: it keeps that rule, as everywhere else.
+      if (post.occurrenceKey && post.occurrenceKey < s.startDate) continue;
       if (!post.occurrenceKey || !named.has(post.occurrenceKey)) leaving.push({ postId: post.id, title: post.title, at: post.scheduledAt! });
     }
   }

@@ -157,6 +157,29 @@ describe("a recurring series", () => {
     expect(elsewhere.status).toBe(422);
   });
 
+  it("keeps the posts made before 'this and following' through a zone change that keeps local times", async () => {
+    const brand = await createBrand({ approvalsRequired: 1, editorsMaySchedule: true });
+    const { seriesId } = await makeSeries(brand, { date: soon(3), time: "15:00", repeat: "daily", ends: "count", count: "5", text: "Daily tip one" });
+    const third = (await postsOf(seriesId))[2]!;
+    const { title } = await prisma.post.findUniqueOrThrow({ where: { id: third.id } });
+    const day = DateTime.fromJSDate(third.scheduledAt!, { zone: brand.zone }).toISODate()!;
+    const form = editorForm(brand, { title, variants: [[brand.channels.hook.id, "Daily tip two"]], extra: { date: day, time: "16:30", repeat: "daily", interval: "1", ends: "count", count: "5", missing: "last-day", scope: "following" } });
+    expect((await brand.people.editor.client.post(`/w/${brand.workspace.slug}/posts/${third.id}/edit`, form)).status).toBe(302);
+
+    const preview = await (await brand.people.owner.client.get(`/w/${brand.workspace.slug}/settings/time-zone?zone=America/New_York&mode=keep-local`)).text();
+    expect(preview).not.toMatch(/leave the plan|leaves the plan/);
+    const changed = await brand.people.owner.client.post(`/w/${brand.workspace.slug}/settings/time-zone`, { zone: "America/New_York", mode: "keep-local" });
+    expect(changed.status).toBe(302);
+    const after = await postsOf(seriesId);
+    expect(after.map((p) => `${wall(p.scheduledAt, "America/New_York").slice(11)} ${p.variants[0]!.text}`)).toEqual([
+      "15:00 Daily tip one",
+      "15:00 Daily tip one",
+      "16:30 Daily tip two",
+      "16:30 Daily tip two",
+      "16:30 Daily tip two",
+    ]);
+  });
+
   it("rotates its texts per date, so X is never sent the same words twice in a row", async () => {
     const body = new URLSearchParams(
       editorForm(b, { variants: [[b.channels.x.id, "Tuesday: free entry to the museum"]], extra: { date: soon(5), time: "09:00", repeat: "weekly", interval: "1", ends: "count", count: "4", missing: "last-day" } }),

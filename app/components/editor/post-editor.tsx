@@ -264,7 +264,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
         </fieldset>
         <fieldset>
           <legend>{t.editor.repeat}</legend>
-          <RepetitionFields repeat={repeat} onChange={setRepeat} when={when} zone={zone} errorFor={errorFor} />
+          <RepetitionFields repeat={repeat} onChange={setRepeat} when={when} zone={zone} errorFor={errorFor} countedBefore={series?.number ? series.number - 1 : 0} />
         </fieldset>
         <section className="rule-check" aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t.editor.rulesHeading}</h2>

@@ -13,17 +13,19 @@ type Props = {
   when: { date: string; time: string };
   zone: string;
   errorFor: (name: string) => React.ReactNode;
+  /** Posts of the series before this one: a count counts the whole series, the preview starts here. */
+  countedBefore?: number;
 };
 
 /** The next dates the form's repetition names, from its first date on (null when it does not repeat or is incomplete). */
-export function previewDates(repeat: Repeat, when: { date: string; time: string }, zone: string, n = 6): Expansion | null {
+export function previewDates(repeat: Repeat, when: { date: string; time: string }, zone: string, n = 6, countedBefore = 0): Expansion | null {
   if (repeat.repeat === "none" || !/^\d{4}-\d{2}-\d{2}$/.test(when.date) || !/^\d{2}:\d{2}$/.test(when.time)) return null;
   const parsed = repetitionSchema.safeParse({
     freq: repeat.repeat,
     interval: Number(repeat.interval) || 1,
     byWeekday: repeat.repeat === "weekly" ? repeat.byWeekday : [],
     until: repeat.ends === "until" && repeat.until ? repeat.until : null,
-    count: repeat.ends === "count" && Number(repeat.count) > 0 ? Number(repeat.count) : null,
+    count: repeat.ends === "count" && Number(repeat.count) > 0 ? Math.max(1, Number(repeat.count) - countedBefore) : null,
     missing: repeat.missing,
   });
   if (!parsed.success) return null;
@@ -36,10 +38,10 @@ function meetsClockChange(repeat: Repeat, when: { date: string; time: string }, 
   return Boolean(daily?.occurrences.some((o) => o.adjustments.includes("after-clock-change")));
 }
 
-export function RepetitionFields({ repeat, onChange, when, zone, errorFor }: Props) {
+export function RepetitionFields({ repeat, onChange, when, zone, errorFor, countedBefore = 0 }: Props) {
   const { t, locale } = useI18n();
   const set = (patch: Partial<Repeat>) => onChange({ ...repeat, ...patch });
-  const preview = previewDates(repeat, when, zone);
+  const preview = previewDates(repeat, when, zone, 6, countedBefore);
   const asksAboutMissing = repeat.repeat !== "none" && (namesMissingDates({ freq: repeat.repeat as "monthly", startDate: when.date }) || meetsClockChange(repeat, when, zone));
   return (
     <>
