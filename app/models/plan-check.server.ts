@@ -151,7 +151,7 @@ export async function checkDraftPost(workspaceId: string, draft: DraftPost, sett
         ...planned,
         postId: { not: draft.postId },
         scheduledAt: { gte: new Date(first - windowMs), lte: new Date(last + windowMs) },
-        OR: [{ textHash: { in: fingerprints.map((f) => f.exact) } }, { lshBands: { hasSome: fingerprints.flatMap((f) => f.bands) } }],
+        OR: [{ textHash: { in: fingerprints.map((f) => f.exact) } }, { bands: { some: { workspaceId, band: { in: fingerprints.flatMap((f) => f.bands) } } } }],
       },
       select: variantSelect,
     }),
