@@ -211,19 +211,26 @@ export function publishProcessor(logger: Logger) {
       return { skipped: "channel rate limit" };
     }
 
-    const started = Date.now();
+    // Ready to send: claimed, cleared by the gate, and past the last look at the pause and budget.
+    const ready = Date.now();
     const adapter = channel ? adapters[channel.network as NetworkKind] : undefined;
     const request = channel ? requestFor(variant, claimed.attempts > 1) : null;
-    let outcome: PublishOutcome =
+    const sent =
       !channel || !request
-        ? { kind: "failed", failureClass: "config", message: "The channel no longer exists." }
+        ? { outcome: { kind: "failed", failureClass: "config", message: "The channel no longer exists." } as PublishOutcome, sentAt: ready }
         : !channel.enabled
-          ? { kind: "failed", failureClass: "config", message: "The channel is disabled." }
+          ? { outcome: { kind: "failed", failureClass: "config", message: "The channel is disabled." } as PublishOutcome, sentAt: ready }
           : await sendAt(channel.network as NetworkKind, request, at);
+    let outcome = sent.outcome;
     if (outcome.kind === "unknown" && adapter && request) outcome = await resolveUnknown(adapter, request, claimed.firstAttemptAt, outcome);
     await settle(variantId, attemptId, version, claimed.attempts, outcome);
+    // Where lateness arises: `readyMs` is when the worker was ready to send, relative to the
+    // time (negative: ahead of it); `lateMs` when the request left.
     logger.info(
-      { variantId, channelId: claimed.channelId, network: channel?.network, attempt: claimed.attempts, outcome: outcome.kind, ms: Date.now() - started, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}) },
+      {
+        variantId, channelId: claimed.channelId, network: channel?.network, attempt: claimed.attempts, outcome: outcome.kind,
+        readyMs: ready - at, lateMs: sent.sentAt - at, ms: Date.now() - sent.sentAt, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}),
+      },
       "publish attempt",
     );
     return { outcome: outcome.kind };

@@ -8,7 +8,8 @@ import { accountRequestProcessor } from "./account-requests.ts";
 import { mailProcessor, sweepMail } from "./mail.ts";
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
-import { stopSender } from "./sender.ts";
+import { startSender, stopSender } from "./sender.ts";
+import { openDatabasePool } from "../app/utils/db.server.ts";
 import { sweep } from "./sweeper.ts";
 import { materialiseSeries } from "../app/models/series.server.ts";
 import { env } from "../app/utils/env.server.ts";
@@ -45,6 +46,9 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       }
     });
   }
+  // Warm before taking publish jobs: a burst due right after a start (or after a quiet spell)
+  // must not wait for the sending thread to load or the database connections to open.
+  await Promise.all([startSender(), openDatabasePool()]);
   void publish.process(env().PUBLISH_CONCURRENCY, publishProcessor(logger));
   const mail = getMailQueue();
   const transport = configuredTransport(logger);

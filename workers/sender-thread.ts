@@ -9,15 +9,20 @@ import type { NetworkKind } from "../app/domain/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
 
 export type SendOrder = { id: number; network: NetworkKind; request: PublishRequest; sendAt: number };
-export type SendResult = { id: number; outcome: PublishOutcome };
+/** `sentAt`: when the request left, so that a post's lateness is known where it arises. */
+export type SendResult = { id: number; outcome: PublishOutcome; sentAt: number };
+
+// Loaded and listening: the worker waits for this before it takes jobs.
+parentPort!.postMessage({ ready: true });
 
 parentPort!.on("message", (order: SendOrder) => {
   const send = async () => {
+    const sentAt = Date.now();
     const adapter = adapters[order.network];
     const outcome: PublishOutcome = adapter
       ? await adapter.publish(order.request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
       : { kind: "failed", failureClass: "config", message: `Publishing to ${order.network} is not available yet.` };
-    parentPort!.postMessage({ id: order.id, outcome } satisfies SendResult);
+    parentPort!.postMessage({ id: order.id, outcome, sentAt } satisfies SendResult);
   };
   const wait = order.sendAt - Date.now();
   if (wait > 0) setTimeout(() => void send(), wait);

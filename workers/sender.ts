@@ -6,42 +6,62 @@ import type { NetworkKind } from "../app/domain/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
 import type { SendOrder, SendResult } from "./sender-thread.ts";
 
-let thread: Worker | undefined;
-const waiting = new Map<number, (outcome: PublishOutcome) => void>();
+export type Sent = { outcome: PublishOutcome; sentAt: number };
+
+let thread: { worker: Worker; ready: Promise<void> } | undefined;
+const waiting = new Map<number, (sent: Sent) => void>();
 let next = 0;
 
-function sender(): Worker {
+function sender() {
   if (thread) return thread;
   // Bundled (production, tests, benchmark) the thread is a file beside this one; from source
-  // (`npm run worker:dev`, the drill) tsx loads it: a thread does not inherit `--import tsx`.
-  const created = import.meta.url.endsWith(".js")
+  // (`npm run worker:dev`, the drill, tests) tsx loads it: a thread does not inherit `--import
+  // tsx`. Vitest's module runner has no import.meta.resolve; the thread then resolves tsx from
+  // the working directory, the project's root.
+  const worker = import.meta.url.endsWith(".js")
     ? new Worker(new URL("./sender-thread.js", import.meta.url))
-    : new Worker(`import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.tsImport(${JSON.stringify(new URL("./sender-thread.ts", import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
-  created.on("message", ({ id, outcome }: SendResult) => {
-    waiting.get(id)?.(outcome);
-    waiting.delete(id);
+    : new Worker(`import(${JSON.stringify(typeof import.meta.resolve === "function" ? import.meta.resolve("tsx/esm/api") : "tsx/esm/api")}).then((tsx) => tsx.tsImport(${JSON.stringify(new URL("./sender-thread.ts", import.meta.url).href)}, ${JSON.stringify(import.meta.url)}))`, { eval: true });
+  // A thread that cannot load fails the worker's start, loudly, rather than every post later.
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.once("message", () => resolve());
+    worker.once("error", reject);
+  });
+  ready.catch(() => {}); // awaited by startSender; a thread made for a send reports through the send
+
+  worker.on("message", (message: SendResult | { ready: true }) => {
+    if ("ready" in message) return;
+    waiting.get(message.id)?.({ outcome: message.outcome, sentAt: message.sentAt });
+    waiting.delete(message.id);
   });
   // A thread that dies leaves every request it held with an unknown outcome: settled the careful way.
-  created.on("error", (error) => {
-    for (const resolve of waiting.values()) resolve({ kind: "unknown", message: `the sending thread failed: ${error.message}` });
+  worker.on("error", (error) => {
+    for (const resolve of waiting.values()) resolve({ outcome: { kind: "unknown", message: `the sending thread failed: ${error.message}` }, sentAt: Date.now() });
     waiting.clear();
     thread = undefined;
   });
-  created.unref();
-  thread = created;
-  return created;
+  worker.unref();
+  thread = { worker, ready };
+  return thread;
 }
 
-/** Sends the request at `sendAt` from the sending thread; resolves with what the network answered. */
-export function sendAt(network: NetworkKind, request: PublishRequest, at: number): Promise<PublishOutcome> {
+/**
+ * Starts the sending thread and waits until it has loaded: started lazily, its first posts
+ * waited for its modules to load, and the first seconds of a burst went out late.
+ */
+export async function startSender() {
+  await sender().ready;
+}
+
+/** Sends the request at `sendAt` from the sending thread; resolves with what the network answered and when it was sent. */
+export function sendAt(network: NetworkKind, request: PublishRequest, at: number): Promise<Sent> {
   const id = next++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    sender().postMessage({ id, network, request, sendAt: at } satisfies SendOrder);
+    sender().worker.postMessage({ id, network, request, sendAt: at } satisfies SendOrder);
   });
 }
 
 export async function stopSender() {
-  await thread?.terminate();
+  await thread?.worker.terminate();
   thread = undefined;
 }

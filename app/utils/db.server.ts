@@ -8,11 +8,19 @@ declare global {
   var __rytmPrisma: PrismaClient | undefined;
 }
 
+// A connection once opened is kept (`min` = `max`): closed after 10 s idle, as pg's pool does
+// by default, a burst of due posts after a quiet minute paid for opening them all at once.
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: env().DATABASE_POOL_SIZE }) });
+  const size = env().DATABASE_POOL_SIZE;
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: size, min: size }) });
 }
 
 export const prisma: PrismaClient = (globalThis.__rytmPrisma ??= createClient());
+
+/** Opens every connection of the pool now (the worker does at start), not when a burst needs them. */
+export async function openDatabasePool() {
+  await Promise.all(Array.from({ length: env().DATABASE_POOL_SIZE }, () => prisma.$queryRaw`SELECT 1 AS open FROM pg_sleep(0.02)`));
+}
 
 /** True for a unique-constraint violation (two requests racing to create the same row). */
 export function isUniqueViolation(error: unknown): boolean {

@@ -77,13 +77,14 @@ const envSchema = z.object({
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   // A publish job wakes this early, claims the variant and is ready, then sends at the second.
-  PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(5000).default(100),
+  PUBLISH_LEAD_MS: z.coerce.number().int().min(0).max(5000).default(1000),
   // The last look (pause, channel budget) this long before a variant's time (decision 0013).
   PUBLISH_PREFLIGHT_MS: z.coerce.number().int().min(0).max(1000).default(50),
   // Worker threads the web server may use for a CSV check or a big plan check (decision 0028).
   PLAN_THREADS: z.coerce.number().int().min(1).max(16).default(2),
-  // Variants one worker process publishes at once (network calls wait, the CPU does not).
-  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(50),
+  // Variants one worker process has in hand at once (claimed and waiting for their time, or
+  // waiting for the network): at least the posts due within the lead, with room (decision 0031).
+  PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(300),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
