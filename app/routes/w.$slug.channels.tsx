@@ -32,6 +32,8 @@ export default function Channels() {
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
+    // After a channel is connected the form starts again from the first network, not a blank choice.
+    defaultValue: { network: networkKinds[0] },
     constraint: getZodConstraint(connectChannelFields),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: connectChannelSchema }),
   });
