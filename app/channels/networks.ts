@@ -24,8 +24,6 @@ export type PublishingKind = { [K in NetworkKind]: (typeof networkModules)[K]["p
 
 export const networkKinds = Object.keys(networkModules) as [NetworkKind, ...NetworkKind[]];
 
-export const networkModule = (kind: NetworkKind): NetworkModule => networkModules[kind];
-
 /** "LinkedIn" for linkedin. */
 export const networkName = (kind: NetworkKind) => networkModules[kind].name;
 

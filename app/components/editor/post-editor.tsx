@@ -12,6 +12,7 @@ import { describeTimeZone } from "~/domain/time-zones";
 import type { LocalizedViolation } from "~/domain/violations";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
+import { NetworkIcon } from "../network-icon";
 import { ViolationList } from "../violation-list";
 import { Alternates } from "./alternates";
 import { type Repeat, RepetitionFields } from "./repetition-fields";
@@ -155,6 +156,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", alternates: [], edited: false } }));
                   }}
                 />
+                <NetworkIcon network={c.network} />
                 {c.name}
                 {!c.enabled ? ` (${t.editor.disabled})` : ""}
               </label>
