@@ -47,7 +47,7 @@ export async function csvCheck() {
 
   if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) throw new Error("The app did not build.");
   const { createApp } = await import("../server/app.ts");
-  const { createLogger } = await import("../server/logger.ts");
+  const { createLogger } = await import("../app/utils/logger.server.ts");
   const { app, close } = await createApp({ mode: "production", extraOrigins: [], production: true, logger: createLogger("bench", "warn") });
   const server = app.listen(0, "127.0.0.1");
   await once(server, "listening");

@@ -108,7 +108,7 @@ export async function monthView() {
   )
     throw new Error("The app did not build.");
   const { createApp } = await import("../server/app.ts");
-  const { createLogger } = await import("../server/logger.ts");
+  const { createLogger } = await import("../app/utils/logger.server.ts");
   const { app, close } = await createApp({
     mode: "production",
     extraOrigins: [],

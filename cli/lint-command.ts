@@ -7,10 +7,10 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { channelSettingsSchema } from "../app/domain/channel-rules.ts";
+import { checkSettingsSchema } from "../app/channels/connect-fields.ts";
 import { type PlanChannel, evaluatePlan } from "../app/domain/mix-rules.ts";
 import { mixRulesSchema } from "../app/domain/mix-rules-settings.ts";
-import { networkKindSchema, networkNames } from "../app/domain/networks.ts";
+import { networkKindSchema, networkName } from "../app/channels/networks.ts";
 import { type CsvProblem, type PlanRow, groupIdeas, parsePlanCsv } from "../app/domain/plan-csv.ts";
 import type { PlanItem } from "../app/domain/plan-index.ts";
 import { type DecodedCsv, decodeCsv, encodingNote } from "../app/domain/csv-encoding.ts";
@@ -26,7 +26,7 @@ const rulesFileSchema = mixRulesSchema.extend({
         name: z.string().trim().min(1).max(100),
         network: networkKindSchema,
         enabled: z.boolean().default(true),
-        settings: channelSettingsSchema.default({}),
+        settings: checkSettingsSchema.default({}),
       }),
     )
     .default([]),
@@ -230,4 +230,4 @@ function printViolation(io: Io, { violation: v, involved }: Located, locale: Loc
 }
 
 const channelLabel = (row: PlanRow) =>
-  row.channelName === networkNames[row.network] ? row.channelName : `${row.channelName} (${networkNames[row.network]})`;
+  row.channelName === networkName(row.network) ? row.channelName : `${row.channelName} (${networkName(row.network)})`;

@@ -2,7 +2,7 @@
 // next four weeks, each idea written anew for each network (as the mix rules ask), with a
 // week of published history before it. Clean under the default rules, except the drafts
 // titled "Przykład:" / "Example:", which show what a violation and its explanation look like.
-import type { NetworkKind } from "../app/domain/networks.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 
 export type DemoStatus = "PUBLISHED" | "APPROVED" | "IN_REVIEW" | "DRAFT" | "CHANGES_REQUESTED";
 export type DemoPost = {

@@ -13,8 +13,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import type { NetworkKind } from "../app/domain/networks.ts";
-import type { Fake, Special } from "../tests/fakes/http-fake.ts";
+import type { PublishingKind } from "../app/channels/networks.ts";
+import type { Special } from "../tests/fakes/http-fake.ts";
 import { startEmbeddedPostgres } from "./local-services.ts";
 import { startSandbox } from "./sandbox.ts";
 
@@ -33,12 +33,7 @@ const { encrypt } = await import("../app/utils/encryption.server.ts");
 const { scheduleMany } = await import("../app/models/post-gate.server.ts");
 const { getPublishQueue } = await import("../app/utils/queues.server.ts");
 const { redis } = await import("../app/utils/redis.server.ts");
-const { startMastodon, MASTODON_TOKEN } = await import("../tests/fakes/mastodon.ts");
-const { startBluesky, BLUESKY_LOGIN } = await import("../tests/fakes/bluesky.ts");
-const { startX, X_TOKEN } = await import("../tests/fakes/x.ts");
-const { startLinkedIn, LINKEDIN_TOKEN } = await import("../tests/fakes/linkedin.ts");
-const { startFacebook, FACEBOOK_PAGE, FACEBOOK_TOKEN } = await import("../tests/fakes/facebook.ts");
-const { startThreads, THREADS_USER, THREADS_TOKEN } = await import("../tests/fakes/threads.ts");
+const { fakeNetworks } = await import("../tests/fakes/networks.ts");
 
 const LATENCY_MS = 50;
 const TIMEOUT_MS = 3000;
@@ -46,47 +41,23 @@ const TIMEOUT_MS = 3000;
 const createdThen = (status: number, body: unknown): Special => ({ afterHandling: true, status, body });
 const createdLate: Special = { afterHandling: true, delayMs: TIMEOUT_MS + 500 };
 
-const [mastodon, pds, x, linkedin, facebook, threads] = await Promise.all([
-  startMastodon(LATENCY_MS),
-  startBluesky(LATENCY_MS),
-  startX(LATENCY_MS),
-  startLinkedIn(LATENCY_MS),
-  startFacebook(LATENCY_MS),
-  startThreads({ latencyMs: LATENCY_MS, statusLagMs: 5000 }),
-]);
-type Network = { kind: NetworkKind; fake: Fake; settings: Record<string, unknown>; credentials: Record<string, string>; publishPath: string; faults: Special[]; posted: () => string[] };
-const networks: Network[] = [
-  {
-    kind: "mastodon", fake: mastodon, settings: { instanceUrl: mastodon.url }, credentials: { token: MASTODON_TOKEN }, publishPath: "POST /api/v1/statuses",
-    faults: [createdThen(503, { error: "There was a temporary problem serving your request, please try again" }), createdLate, { status: 503, body: { error: "Remote data could not be fetched" } }],
-    posted: () => [...mastodon.statuses.values()].map((s) => String(s.content).replace(/<\/?p>/g, "")),
-  },
-  {
-    kind: "bluesky", fake: pds, settings: { service: pds.url }, credentials: BLUESKY_LOGIN, publishPath: "POST /xrpc/com.atproto.repo.createRecord",
-    faults: [createdThen(502, { error: "UpstreamFailure", message: "Upstream Failure" }), createdLate, { status: 503, body: { error: "NotEnoughResources", message: "Not Enough Resources" } }],
-    posted: () => [...pds.records.values()].map((r) => String(r.text)),
-  },
-  {
-    kind: "x", fake: x, settings: { apiBase: x.url }, credentials: { token: X_TOKEN }, publishPath: "POST /2/tweets",
-    faults: [createdThen(503, { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 }), createdLate, { status: 500, body: { title: "Internal Server Error", status: 500 } }],
-    posted: () => [...x.tweets.values()],
-  },
-  {
-    kind: "linkedin", fake: linkedin, settings: { apiBase: linkedin.url, author: "urn:li:organization:2414183" }, credentials: { token: LINKEDIN_TOKEN }, publishPath: "POST /rest/posts",
-    faults: [createdThen(504, { status: 504, message: "Gateway Timeout" }), createdLate, { status: 503, body: { status: 503, message: "Service Unavailable" } }],
-    posted: () => [...linkedin.posts.values()].map((p) => String(p.commentary)),
-  },
-  {
-    kind: "facebook", fake: facebook, settings: { apiBase: facebook.url, pageId: FACEBOOK_PAGE }, credentials: { token: FACEBOOK_TOKEN }, publishPath: `POST /${FACEBOOK_PAGE}/feed`,
-    faults: [createdThen(500, { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 1 } }), createdLate, createdThen(502, "Bad Gateway"), { status: 500, body: { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } } }],
-    posted: () => facebook.posts.map((p) => p.message),
-  },
-  {
-    kind: "threads", fake: threads, settings: { apiBase: threads.url, userId: THREADS_USER }, credentials: { token: THREADS_TOKEN }, publishPath: `POST /${THREADS_USER}/threads_publish`,
-    faults: [createdThen(500, { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } }), createdLate, { status: 503, body: "Service Unavailable" }],
-    posted: () => [...threads.published.values()],
-  },
-];
+// Each network's fake and channel come from the shared table; its faults are the drill's.
+const faultsOf: Partial<Record<PublishingKind, Special[]>> = {
+  mastodon: [createdThen(503, { error: "There was a temporary problem serving your request, please try again" }), createdLate, { status: 503, body: { error: "Remote data could not be fetched" } }],
+  bluesky: [createdThen(502, { error: "UpstreamFailure", message: "Upstream Failure" }), createdLate, { status: 503, body: { error: "NotEnoughResources", message: "Not Enough Resources" } }],
+  x: [createdThen(503, { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 }), createdLate, { status: 500, body: { title: "Internal Server Error", status: 500 } }],
+  linkedin: [createdThen(504, { status: 504, message: "Gateway Timeout" }), createdLate, { status: 503, body: { status: 503, message: "Service Unavailable" } }],
+  facebook: [
+    createdThen(500, { error: { message: "An unknown error has occurred.", type: "OAuthException", code: 1 } }),
+    createdLate,
+    createdThen(502, "Bad Gateway"),
+    { status: 500, body: { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } } },
+  ],
+  threads: [createdThen(500, { error: { message: "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: 2 } }), createdLate, { status: 503, body: "Service Unavailable" }],
+};
+const networks = await Promise.all(
+  (Object.entries(faultsOf) as [PublishingKind, Special[]][]).map(async ([kind, faults]) => ({ kind, faults, ...(await fakeNetworks[kind].start({ latencyMs: LATENCY_MS, statusLagMs: 5000 })) })),
+);
 for (const network of networks) network.fake.injectFaults(network.publishPath, FAULT_EVERY, network.faults);
 
 // Posts go on the schedule the way a person puts them there: through the gate, as the

@@ -1,7 +1,7 @@
 // `npm run rotate-keys`: after putting a new key first in ENCRYPTION_KEY (keeping the old
 // ones after it), re-encrypts every stored secret with it and says how many it changed.
 // When it reports nothing unreadable, the old keys can be dropped from ENCRYPTION_KEY.
-import { checkedEnv } from "../server/checked-env.ts";
+import { checkedEnv } from "../app/utils/checked-env.server.ts";
 
 checkedEnv();
 const { prisma } = await import("../app/utils/db.server.ts");

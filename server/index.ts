@@ -1,6 +1,6 @@
 // Web process entry: validates the environment, then serves the app.
-import { checkedEnv } from "./checked-env.ts";
-import { createLogger } from "./logger.ts";
+import { checkedEnv } from "../app/utils/checked-env.server.ts";
+import { createLogger } from "../app/utils/logger.server.ts";
 
 const config = checkedEnv();
 

@@ -1,7 +1,7 @@
 // A channel's post budget in Redis, shared by every worker process: when it is spent, the
 // variant waits (not failed, not counted as an attempt) until the window has room.
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
-import type { NetworkKind } from "../app/domain/networks.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 import { postRateFor } from "../app/domain/channel-rate-limits.ts";
 import { redis, redisKey } from "../app/utils/redis.server.ts";
 

@@ -1,6 +1,6 @@
 // Worker process entry. SIGTERM/SIGINT: stop taking jobs, finish the running ones, exit 0.
-import { checkedEnv } from "../server/checked-env.ts";
-import { createLogger } from "../server/logger.ts";
+import { checkedEnv } from "../app/utils/checked-env.server.ts";
+import { createLogger } from "../app/utils/logger.server.ts";
 
 const config = checkedEnv();
 

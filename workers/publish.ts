@@ -12,13 +12,13 @@
 import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
-import { adapters } from "../app/channels/registry.server.ts";
+import { adapterFor } from "../app/channels/adapters.server.ts";
 import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
 import { pauseFlagged } from "../app/utils/pause-flag.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
-import type { NetworkKind } from "../app/domain/networks.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 import { httpUrlOrNull } from "../app/domain/http-url.ts";
 import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -213,7 +213,7 @@ export function publishProcessor(logger: Logger) {
 
     // Ready to send: claimed, cleared by the gate, and past the last look at the pause and budget.
     const ready = Date.now();
-    const adapter = channel ? adapters[channel.network as NetworkKind] : undefined;
+    const adapter = channel ? adapterFor(channel.network as NetworkKind) : undefined;
     const request = channel ? requestFor(variant, claimed.attempts > 1) : null;
     const sent =
       !channel || !request

@@ -3,9 +3,9 @@
 // database and queue work; a timer there fired up to tens of milliseconds late. Here the
 // loop is nearly idle, so a post leaves on its second.
 import { parentPort } from "node:worker_threads";
-import { adapters } from "../app/channels/registry.server.ts";
+import { adapterFor, cannotPublish } from "../app/channels/adapters.server.ts";
 import type { PublishRequest } from "../app/channels/adapter.server.ts";
-import type { NetworkKind } from "../app/domain/networks.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
 
 export type SendOrder = { id: number; network: NetworkKind; request: PublishRequest; sendAt: number };
@@ -18,10 +18,10 @@ parentPort!.postMessage({ ready: true });
 parentPort!.on("message", (order: SendOrder) => {
   const send = async () => {
     const sentAt = Date.now();
-    const adapter = adapters[order.network];
+    const adapter = adapterFor(order.network);
     const outcome: PublishOutcome = adapter
       ? await adapter.publish(order.request).catch((error: Error) => ({ kind: "unknown" as const, message: `the adapter failed: ${error.message}` }))
-      : { kind: "failed", failureClass: "config", message: `Publishing to ${order.network} is not available yet.` };
+      : cannotPublish(order.network);
     parentPort!.postMessage({ id: order.id, outcome, sentAt } satisfies SendResult);
   };
   const wait = order.sendAt - Date.now();

@@ -2,7 +2,7 @@
 // over with its time, get the network's outcome back.
 import { Worker } from "node:worker_threads";
 import type { PublishRequest } from "../app/channels/adapter.server.ts";
-import type { NetworkKind } from "../app/domain/networks.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
 import type { SendOrder, SendResult } from "./sender-thread.ts";
 

@@ -3,8 +3,8 @@
 // variants whose publishing lease expired (the worker died mid-publish): the network is
 // asked when it can say, otherwise a person is asked "did this go out?".
 import type { Logger } from "pino";
-import { adapters } from "../app/channels/registry.server.ts";
-import type { NetworkKind } from "../app/domain/networks.ts";
+import { adapterFor } from "../app/channels/adapters.server.ts";
+import type { NetworkKind } from "../app/channels/networks.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { enqueuePublish, getPublishQueue, publishJobId } from "../app/utils/queues.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
@@ -49,7 +49,7 @@ export async function sweep(logger: Logger, now = new Date()) {
   for (const { id, attemptId } of expired) {
     const variant = await loadVariant(id);
     if (!variant || !attemptId) continue;
-    const adapter = adapters[variant.channel.network as NetworkKind];
+    const adapter = adapterFor(variant.channel.network as NetworkKind);
     const unknown = { kind: "unknown" as const, message: "the worker stopped while publishing" };
     const outcome = adapter ? await resolveUnknown(adapter, requestFor(variant), variant.firstAttemptAt ?? now, unknown) : unknown;
     await settle(id, attemptId, variant.scheduleVersion, variant.attempts, outcome);

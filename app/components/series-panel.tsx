@@ -2,7 +2,7 @@
 // adjusted for its date, the next dates (adjusted and skipped ones named), what the last edit
 // reached, and the form that stops the series.
 import { Form } from "@remix-run/react";
-import type { SeriesSummary } from "~/models/series.server";
+import type { SeriesSummary } from "~/domain/series-schedule";
 import { weekdays } from "~/domain/series-schedule";
 import { anchorOf, formatNominal } from "./nominal-date";
 import { NextDates } from "./next-dates";

@@ -9,9 +9,9 @@
 // would cause on later posts. Every suggested time is verified by the same engine: the
 // earliest slot at which the post breaks no blocking rule.
 import { DateTime } from "luxon";
-import { channelSettingsSchema, checkVariant, refusesRepeatedText } from "./channel-rules";
+import { checkSettingsOf, checkVariant } from "./channel-rules";
 import type { MixRules } from "./mix-rules-settings";
-import { networkNames } from "./networks";
+import { networkModules, networkName } from "../channels/networks";
 import { type IndexedItem, PlanIndex, type PlanItem, compareItems } from "./plan-index";
 import { estimatedSimilarity, jaccard } from "./text-fingerprint";
 import {
@@ -268,7 +268,7 @@ const sharedWords: RuleCheck = (item, index, ctx) => {
 // reported when the mix rule does not already block the same pair (a series repeating
 // itself, or a workspace that lets duplicates through).
 const networkDuplicate: RuleCheck = (item, index, ctx) => {
-  const refuses = refusesRepeatedText[item.network];
+  const refuses = networkModules[item.network].text.refusesRepeatedText;
   if (!refuses) return [];
   const from = item.at - refuses.days * DAY;
   const mixBlocks = (other: IndexedItem) => !sameIdea(other, item) && ctx.rules.duplicates.sameChannel === "block" && other.at >= item.at - ctx.rules.duplicates.windowDays * DAY;
@@ -276,7 +276,7 @@ const networkDuplicate: RuleCheck = (item, index, ctx) => {
   const closest = earlier.sort(compareItems).at(-1);
   if (!closest || mixBlocks(closest)) return [];
   const series = sameIdea(closest, item);
-  const network = networkNames[item.network];
+  const network = networkName(item.network);
   // Texts in turn at this series' spacing: the same words come back after texts × gap, which must pass the network's memory.
   const texts = Math.floor((refuses.days * DAY) / Math.max(item.at - closest.at, 1)) + 1;
   return [
@@ -381,8 +381,7 @@ const spacing: RuleCheck = (item, index, ctx) => {
 
 const channelLimits: RuleCheck = (item, _index, ctx) => {
   const channel = ctx.channels?.find((c) => c.id === item.channelId);
-  const settings = channelSettingsSchema.safeParse(channel?.settings ?? {});
-  return checkVariant(item.network, item, settings.success ? settings.data : {}, {
+  return checkVariant(item.network, item, checkSettingsOf(channel?.settings), {
     postId: item.postId,
     channelId: item.channelId,
     channelName: item.channelName,
@@ -638,7 +637,7 @@ const laterChecks: { check: RuleCheck; candidates: (item: IndexedItem, index: Pl
   {
     check: networkDuplicate,
     candidates: (item, index) => {
-      const refuses = refusesRepeatedText[item.network];
+      const refuses = networkModules[item.network].text.refusesRepeatedText;
       if (!refuses) return [];
       const end = item.at + refuses.days * DAY;
       return (index.byExact.get(item.fingerprint.exact) ?? []).filter((o) => o !== item && o.channelId === item.channelId && compareItems(o, item) > 0 && o.at <= end);

@@ -10,7 +10,7 @@ import { neutraliseFormula, restoreFormula } from "./csv-cells";
 import { isHttpUrl } from "./http-url";
 import { resolveLocalTime } from "./local-time";
 import type { Category } from "./mix-rules-settings";
-import { type NetworkKind, networkNames, parseNetworkKind } from "./networks";
+import { type NetworkKind, networkKinds, networkName, parseNetworkKind } from "../channels/networks";
 import { multiLineProblem, singleLineProblem, withoutInvisibleFormatting } from "./text-input";
 import { canonicalTimeZone } from "./time-zones";
 import type { Localized } from "./violations";
@@ -121,7 +121,7 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
     const kind = parseNetworkKind(channelValue);
     const namedChannel = named.get(channelValue.toLowerCase());
     const channel = kind
-      ? { channelId: kind, channelName: networkNames[kind], network: kind }
+      ? { channelId: kind, channelName: networkName(kind), network: kind }
       : namedChannel
         ? { channelId: `name:${namedChannel.name}`, channelName: namedChannel.name, network: namedChannel.network }
         : null;
@@ -129,8 +129,8 @@ export function parsePlanCsv(content: string, options: ParseOptions): { rows: Pl
       problem(
         "channel",
         both(
-          `"${channelValue}" is neither a network (x, mastodon, bluesky, linkedin, facebook, instagram, threads, tiktok, webhook) nor a channel named in the rules file`,
-          `„${channelValue}” to ani sieć (x, mastodon, bluesky, linkedin, facebook, instagram, threads, tiktok, webhook), ani kanał nazwany w pliku reguł`,
+          `"${channelValue}" is neither a network (${networkKinds.join(", ")}) nor a channel named in the rules file`,
+          `„${channelValue}” to ani sieć (${networkKinds.join(", ")}), ani kanał nazwany w pliku reguł`,
         ),
       );
     }

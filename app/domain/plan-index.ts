@@ -2,7 +2,7 @@
 // duplicate fingerprints in hash maps. Built once, it answers the questions every rule
 // asks ("the posts before this one on its channel", "earlier posts with this text")
 // without scanning the whole history.
-import type { NetworkKind } from "./networks";
+import type { NetworkKind } from "../channels/networks";
 import { type Fingerprint, fingerprint, minhash, normalizeText, shingles } from "./text-fingerprint";
 
 export type PlanItem = {

@@ -1,6 +1,7 @@
 // The key a variant is published under, fixed when it is scheduled and kept across
-// retries: the network's idempotency key, or (Bluesky) the record key itself.
-import type { NetworkKind } from "./networks";
+// retries: the network's idempotency key, or (Bluesky) the record key itself. Each
+// network's module says which style it takes.
+import { type NetworkKind, networkModules } from "../channels/networks";
 
 const TID_ALPHABET = "234567abcdefghijklmnopqrstuvwxyz";
 
@@ -16,6 +17,10 @@ export function tid(microseconds: bigint, clockId: number): string {
 }
 
 export function newPublishKey(network: NetworkKind, variantId: string, version: number, now = Date.now(), random = Math.random): string {
-  if (network === "bluesky") return tid(BigInt(now) * 1000n + BigInt(Math.floor(random() * 1000)), Math.floor(random() * 1024));
-  return `rytm_${variantId}_${version}`;
+  switch (networkModules[network].publishKey) {
+    case "at-protocol-tid":
+      return tid(BigInt(now) * 1000n + BigInt(Math.floor(random() * 1000)), Math.floor(random() * 1024));
+    case "variant-version":
+      return `rytm_${variantId}_${version}`;
+  }
 }

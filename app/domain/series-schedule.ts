@@ -100,6 +100,22 @@ function* nominalDates(rule: SeriesRule): Generator<Nominal> {
 /** The first instant a nominal date's period could hold, to stop at `until` without missing a last-day. */
 const periodStart = (rule: SeriesRule, n: Nominal) => (rule.freq === "monthly" || rule.freq === "yearly" ? isoDate(n.y, n.m, 1) : n.key);
 
+/** A series as the post page tells it, seen from one of its posts (app/models/series.server.ts makes it). */
+export type SeriesSummary = {
+  id: string;
+  repetition: Repetition;
+  /** The date the rule counts from (its day of the month or of the year). */
+  anchor: string;
+  time: string;
+  timeZone: string;
+  stoppedFrom: string | null;
+  /** This post's place in it: its nominal date, its number, and what the rule adjusted. */
+  occurrence: { key: string; number: number; adjustments: Adjustment[]; moved: boolean } | null;
+  /** The next few dates the rule names from this post on, and the dates it skips among them. */
+  upcoming: { key: string; date: string; time: string; adjustments: Adjustment[] }[];
+  skipped: Skip[];
+};
+
 export type Placed = { at: Date; date: string; time: string; adjustments: Adjustment[] } | { skipped: "clock-gap" };
 
 /**

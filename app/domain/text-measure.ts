@@ -12,6 +12,8 @@ export function graphemes(text: string): string[] {
 const simple = /^[\t\n\x20-\x7e\u00a0-\u02ff]*$/;
 export const graphemeCount = (text: string) => (simple.test(text) ? text.length : graphemes(text).length);
 export const utf8Bytes = (text: string) => encoder.encode(text).length;
+/** JavaScript's own length: what networks without a documented counting most likely count. */
+export const utf16Length = (text: string) => text.length;
 
 // http(s) links as the networks auto-link them: up to whitespace, minus trailing
 // sentence punctuation.

@@ -1,7 +1,7 @@
 // What every rule check returns: a rule id, how serious it is, what is wrong in plain
 // words (English and Polish), which posts are involved (named by title and local time)
 // and what would fix it.
-import type { NetworkKind } from "./networks";
+import { type NetworkKind, networkModules } from "../channels/networks";
 
 export type Severity = "block" | "warn";
 export type Localized = { en: string; pl: string };
@@ -87,50 +87,17 @@ export const offers = (locale: Locale, n: number) =>
     ? plural("pl", n, { one: "oferta, rabat lub konkurs", few: "oferty, rabaty lub konkursy", many: "ofert, rabatów lub konkursów" })
     : plural("en", n, { one: "offer, discount or contest", many: "offers, discounts or contests" });
 
-// Polish declines the networks' names; a channel's own name is quoted after "kanał" instead,
-// because a name a person chose cannot be declined by rule.
-const locative: Record<NetworkKind, string> = {
-  x: "X",
-  mastodon: "Mastodonie",
-  bluesky: "Bluesky",
-  linkedin: "LinkedInie",
-  facebook: "Facebooku",
-  instagram: "Instagramie",
-  threads: "Threads",
-  tiktok: "TikToku",
-  webhook: "webhooku",
-};
-const genitive: Record<NetworkKind, string> = {
-  x: "X",
-  mastodon: "Mastodona",
-  bluesky: "Bluesky",
-  linkedin: "LinkedIna",
-  facebook: "Facebooka",
-  instagram: "Instagrama",
-  threads: "Threads",
-  tiktok: "TikToka",
-  webhook: "webhooka",
-};
-const networkTitles: Record<NetworkKind, string> = {
-  x: "X",
-  mastodon: "Mastodon",
-  bluesky: "Bluesky",
-  linkedin: "LinkedIn",
-  facebook: "Facebook",
-  instagram: "Instagram",
-  threads: "Threads",
-  tiktok: "TikTok",
-  webhook: "Webhook",
-};
-
+// Polish declines the networks' names (each module gives its forms); a channel's own name
+// is quoted after "kanał" instead, because a name a person chose cannot be declined by rule.
 /** "on LinkedIn" / "na LinkedInie"; "on Muzeum (LinkedIn)" / "na kanale „Muzeum (LinkedIn)”". */
 export function onChannel(locale: Locale, channelName: string, network: NetworkKind): string {
   if (locale === "en") return `on ${channelName}`;
-  return channelName === networkTitles[network] ? `na ${locative[network]}` : `na kanale „${channelName}”`;
+  const { name, polish } = networkModules[network];
+  return channelName === name ? `na ${polish.locative}` : `na kanale „${channelName}”`;
 }
 
 /** "LinkedIn's" / "LinkedIna" (a network's audience). */
-export const networkGenitive = (locale: Locale, network: NetworkKind) => (locale === "en" ? `${networkTitles[network]}'s` : genitive[network]);
+export const networkGenitive = (locale: Locale, network: NetworkKind) => (locale === "en" ? `${networkModules[network].name}'s` : networkModules[network].polish.genitive);
 
 /** A list in the language's own way: "X, LinkedIn and Mastodon" / "X, LinkedIn i Mastodon". */
 export function listOf(locale: Locale, items: readonly string[]): string {

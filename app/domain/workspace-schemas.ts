@@ -1,7 +1,7 @@
-// Workspace, member and channel forms, shared by the browser and the actions.
+// Workspace and member forms, shared by the browser and the actions (the channel form is
+// app/channels/connect-form.ts).
 import { z } from "zod";
 import { emailSchema } from "./account-schemas";
-import { networkKinds } from "./networks";
 import { roles } from "./permissions";
 import { recordIdSchema, singleLineText } from "./text-input";
 import { canonicalTimeZone } from "./time-zones";
@@ -28,12 +28,6 @@ export const changeRoleSchema = z.object({ intent: z.literal("change-role"), mem
 export const removeMemberSchema = z.object({ intent: z.literal("remove"), membershipId: recordIdSchema("Which member?") });
 export const revokeInvitationSchema = z.object({ intent: z.literal("revoke-invitation"), invitationId: recordIdSchema("Which invitation?") });
 export const memberActionSchema = z.discriminatedUnion("intent", [inviteSchema, changeRoleSchema, removeMemberSchema, revokeInvitationSchema]);
-
-export const createChannelSchema = z.object({
-  network: z.enum(networkKinds, { error: "Choose a network" }),
-  name: singleLineText({ max: 100, required: "Enter a display name" }),
-  token: singleLineText({ max: 4000, tooLong: "A token has at most 4000 characters" }).optional(),
-});
 
 // Checkboxes send "on" when ticked and nothing when not.
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());

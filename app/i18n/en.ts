@@ -1,6 +1,7 @@
 // English, the source language: every UI string lives here, and pl.ts must have the same
 // keys with the same shapes (the type system checks it).
 import { account } from "./account.en";
+import type { ConnectFieldName } from "~/channels/network-module";
 import { series } from "./series.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
@@ -89,7 +90,20 @@ export const en = {
     none: "No channels yet.",
     connect: "Connect a channel",
     displayName: "Display name",
-    token: "Access token (stored encrypted)",
+    // The fields a network's module asks for (app/channels/connect-fields.ts).
+    fields: {
+      token: "Access token (stored encrypted)",
+      identifier: "Handle or e-mail address (name.bsky.social)",
+      password: "App password (stored encrypted)",
+      secret: "Signing secret, whsec_… (stored encrypted)",
+      instanceUrl: "Instance address (https://mastodon.social)",
+      service: "PDS address, if not https://bsky.social",
+      url: "Endpoint address (https://…)",
+      author: "Author URN (urn:li:organization:… or urn:li:person:…)",
+      pageId: "Facebook Page id",
+      userId: "Threads user id",
+    } satisfies Record<ConnectFieldName, string>,
+    credentialsLater: "Without credentials the channel is for planning; connect it later.",
     connectButton: "Connect",
   },
   gate: {

@@ -1,6 +1,7 @@
 // Connected channels of one workspace. Credentials go in encrypted and never come out
 // of these functions in clear: the UI only learns whether a channel has them.
-import type { NetworkKind } from "~/domain/networks";
+import type { ConnectedChannel } from "~/channels/connect-form";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { recordAudit } from "./audit.server";
@@ -14,10 +15,17 @@ export async function listChannels(workspaceId: string) {
   return channels.map(({ credentials, ...channel }) => ({ ...channel, hasCredentials: credentials !== null }));
 }
 
-export function createChannel(workspaceId: string, actorId: string, input: { network: NetworkKind; name: string; token?: string }) {
+/** Credentials are stored as the JSON object the network's adapter reads, encrypted. */
+export function createChannel(workspaceId: string, actorId: string, input: ConnectedChannel) {
   return prisma.$transaction(async (tx) => {
     const channel = await tx.channel.create({
-      data: { workspaceId, network: input.network, name: input.name, credentials: input.token ? encrypt(input.token) : null },
+      data: {
+        workspaceId,
+        network: input.network,
+        name: input.name,
+        settings: input.settings as Prisma.InputJsonObject,
+        credentials: input.credentials ? encrypt(JSON.stringify(input.credentials)) : null,
+      },
       select: { id: true },
     });
     await recordAudit(tx, { workspaceId, actorId, action: "channel.created", targetType: "channel", targetId: channel.id, data: { network: input.network, name: input.name } });

@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { DateTime } from "luxon";
 import type { EditorValues } from "~/components/editor/post-editor";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import type { Role } from "~/domain/permissions";
 import { maySchedule as gateMaySchedule } from "~/domain/post-gate";
 import { postFormSchema } from "~/domain/post-form";

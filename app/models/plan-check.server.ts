@@ -4,10 +4,10 @@
 // fingerprint indexes find — so the cost does not grow with the workspace's history.
 // Every screen gets a post's violations from here: the editor, the calendar's badges, the
 // post page, the review queue, drag and drop, the import preview and the client page.
-import { channelSettingsSchema, checkVariant } from "~/domain/channel-rules";
+import { checkSettingsOf, checkVariant } from "~/domain/channel-rules";
 import { type PlanChannel, type PostCheck, evaluateNewPost } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import type { Verdict } from "~/domain/post-gate";
 import { PlanIndex, type PlanItem } from "~/domain/plan-index";
 import { fingerprint } from "~/domain/text-fingerprint";
@@ -122,8 +122,7 @@ function channelChecks(draft: DraftPost, settings: RuleSettings): Violation[] {
   return draft.variants.flatMap((v) => {
     const channel = channels.get(v.channelId);
     if (!channel) return [];
-    const parsed = channelSettingsSchema.safeParse(channel.settings ?? {});
-    return checkVariant(channel.network, v, parsed.success ? parsed.data : {}, { postId: draft.postId, channelId: channel.id, channelName: channel.name }).violations;
+    return checkVariant(channel.network, v, checkSettingsOf(channel.settings), { postId: draft.postId, channelId: channel.id, channelName: channel.name }).violations;
   });
 }
 

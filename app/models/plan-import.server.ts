@@ -4,7 +4,7 @@
 // idea, several channels, judged as `rytm lint` judges them. The gate takes an import only
 // when no post breaks a blocking rule: a blocking violation is a problem like a bad date.
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { type CsvProblem, type PlanRow, groupIdeas } from "~/domain/plan-csv";
 import type { PlanItem } from "~/domain/plan-index";
 import { decide } from "~/domain/post-gate";

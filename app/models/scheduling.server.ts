@@ -2,7 +2,7 @@
 // Bull jobs that follow after it commits. PostgreSQL is the source of truth; a job is only
 // a timer, re-created by the sweeper if Redis loses it. Only the gate
 // (app/models/post-gate.server.ts) calls these: nothing else puts a variant on the schedule.
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { newPublishKey } from "~/domain/publish-key";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";

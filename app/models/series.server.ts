@@ -4,7 +4,7 @@
 // reading a series for the editor and the post page.
 import { DateTime } from "luxon";
 import type { Prisma } from "~/generated/prisma/client";
-import { type Adjustment, type MissingChoice, type Repetition, type SeriesRule, type Skip, type Weekday, expand } from "~/domain/series-schedule";
+import { type MissingChoice, type Repetition, type SeriesRule, type SeriesSummary, type Weekday, expand } from "~/domain/series-schedule";
 import { type Refusal, decide } from "~/domain/post-gate";
 import { isUniqueViolation, prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -237,21 +237,6 @@ export async function stopSeriesOfPost(workspace: WorkspaceRef, actor: Actor, po
   const last = still ?? (await prisma.post.findFirst({ where: { seriesId: post.seriesId, workspaceId: workspace.id }, orderBy: { scheduledAt: "desc" }, select: { id: true } }));
   return { ...stopped, showPostId: last?.id ?? null };
 }
-
-export type SeriesSummary = {
-  id: string;
-  repetition: Repetition;
-  /** The date the rule counts from (its day of the month or of the year). */
-  anchor: string;
-  time: string;
-  timeZone: string;
-  stoppedFrom: string | null;
-  /** This post's place in it: its nominal date, its number, and what the rule adjusted. */
-  occurrence: { key: string; number: number; adjustments: Adjustment[]; moved: boolean } | null;
-  /** The next few dates the rule names from this post on, and the dates it skips among them. */
-  upcoming: { key: string; date: string; time: string; adjustments: Adjustment[] }[];
-  skipped: Skip[];
-};
 
 /** A series as the post page tells it, seen from one of its posts. */
 export function summarise(series: SeriesRow, post: { occurrenceKey: string | null; scheduledAt: Date | null }, now = new Date()): SeriesSummary {

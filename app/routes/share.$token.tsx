@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { ViolationList } from "~/components/violation-list";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { clientDecisionSchema } from "~/domain/post-actions";
 import { localizeViolations } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";

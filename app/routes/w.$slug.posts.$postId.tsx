@@ -12,7 +12,7 @@ import { SeriesPanel } from "~/components/series-panel";
 import { SafeLink } from "~/components/safe-link";
 import { VariantActions } from "~/components/variant-actions";
 import { ViolationList } from "~/components/violation-list";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { can } from "~/domain/permissions";
 import { postActionSchema } from "~/domain/post-actions";
 import { variantActionSchema } from "~/domain/publish-actions";

@@ -10,7 +10,7 @@ import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { Refusal } from "~/components/refusal";
 import { ViolationList } from "~/components/violation-list";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { postActionSchema } from "~/domain/post-actions";
 import { recordIdSchema } from "~/domain/text-input";
 import { localizeViolations } from "~/domain/violations";

@@ -1,13 +1,13 @@
 // Each adapter against a local server that implements its network's contract.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublishRequest } from "~/channels/adapter.server";
-import { bluesky, linkFacets } from "~/channels/bluesky.server";
-import { mastodon } from "~/channels/mastodon.server";
-import { signWebhook, webhook } from "~/channels/webhook.server";
-import { facebook } from "~/channels/facebook.server";
-import { escapeLittleText, linkedin } from "~/channels/linkedin.server";
-import { threads } from "~/channels/threads.server";
-import { x } from "~/channels/x.server";
+import { bluesky, linkFacets } from "~/channels/bluesky/adapter.server";
+import { mastodon } from "~/channels/mastodon/adapter.server";
+import { signWebhook, webhook } from "~/channels/webhook/adapter.server";
+import { facebook } from "~/channels/facebook/adapter.server";
+import { escapeLittleText, linkedin } from "~/channels/linkedin/adapter.server";
+import { threads } from "~/channels/threads/adapter.server";
+import { x } from "~/channels/x/adapter.server";
 import { newPublishKey } from "~/domain/publish-key";
 import { FACEBOOK_PAGE, FACEBOOK_TOKEN, startFacebook } from "../fakes/facebook";
 import { LINKEDIN_TOKEN, startLinkedIn } from "../fakes/linkedin";
@@ -50,7 +50,7 @@ describe("webhook (Standard Webhooks)", () => {
     receiver.queue("/hooks", { status: 410 }, { status: 503, headers: { "retry-after": "7" } });
     expect(await webhook.publish(hook())).toMatchObject({ kind: "failed", failureClass: "config" });
     expect(await webhook.publish(hook())).toMatchObject({ kind: "retry", retryAfterMs: 7000 });
-    expect(await webhook.publish(hook({ credentials: { secret: "whsec_" + Buffer.alloc(32, 1).toString("base64") } }))).toMatchObject({ kind: "failed", failureClass: "content" });
+    expect(await webhook.publish(hook({ credentials: { secret: "whsec_" + Buffer.alloc(32, 1).toString("base64") } }))).toMatchObject({ kind: "failed", failureClass: "auth" });
     receiver.queue("/hooks", { status: 204, delayMs: 1500 });
     expect(await webhook.publish(hook({ timeoutMs: 300 }))).toMatchObject({ kind: "unknown" });
   });

@@ -5,7 +5,7 @@ import { listNeedingAttention, pauseWorkspace, resumeWorkspace } from "~/models/
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { enqueuePublish, getPublishQueue, publishJobId } from "~/utils/queues.server";
-import { createLogger } from "../../server/logger";
+import { createLogger } from "~/utils/logger.server";
 import { sweep } from "../../workers/sweeper";
 import { BLUESKY_LOGIN, startBluesky } from "../fakes/bluesky";
 import { MASTODON_TOKEN, startMastodon } from "../fakes/mastodon";

@@ -6,7 +6,7 @@ import { exited, startProcess, stop, waitFor } from "../support/processes";
 const prefix = `${process.env.REDIS_PREFIX}-worker`;
 process.env.REDIS_PREFIX = prefix;
 
-const { createLogger } = await import("../../server/logger");
+const { createLogger } = await import("~/utils/logger.server");
 const { startWorker } = await import("../../workers/runtime");
 const { heartbeatKey } = await import("~/utils/queues.server");
 const { redis } = await import("~/utils/redis.server");

@@ -94,15 +94,41 @@ describe("channels", () => {
   it("stores a pasted token encrypted, never in clear", async () => {
     const { workspace, client } = await workspaceWithMember();
     const token = `secret-${unique("token")}`;
-    const response = await client.post(`/w/${workspace.slug}/channels`, { network: "mastodon", name: "Our Mastodon", token });
+    const response = await client.post(`/w/${workspace.slug}/channels`, { network: "mastodon", name: "Our Mastodon", instanceUrl: "https://mastodon.example", token });
     expect(response.status).toBe(200);
-    const channel = await prisma.channel.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { credentials: true, network: true } });
+    const channel = await prisma.channel.findFirstOrThrow({ where: { workspaceId: workspace.id }, select: { credentials: true, network: true, settings: true } });
     expect(channel.network).toBe("mastodon");
+    expect(channel.settings).toEqual({ instanceUrl: "https://mastodon.example" });
     expect(channel.credentials).not.toContain(token);
-    expect(decrypt(channel.credentials!)).toBe(token);
+    // Stored as the adapter reads them: the network's credentials object, encrypted.
+    expect(JSON.parse(decrypt(channel.credentials!))).toEqual({ token });
     const [row] = await prisma.$queryRaw<{ dump: string }[]>`SELECT row_to_json(c)::text AS dump FROM "Channel" c WHERE c."workspaceId" = ${workspace.id}`;
     expect(row!.dump).not.toContain(token);
     expect(await (await client.get(`/w/${workspace.slug}/channels`)).text()).not.toContain(token);
+  });
+
+  it("asks each network's module for what it needs: whole credentials or none, never echoing a secret", async () => {
+    const { workspace, client } = await workspaceWithMember();
+    const path = `/w/${workspace.slug}/channels`;
+    const half = await client.post(path, { network: "bluesky", name: "Muzeum on Bluesky", identifier: "muzeum.bsky.social" });
+    expect(half.status).toBe(400);
+    expect(await half.text()).toContain("Enter the app password");
+    const badSecret = `not-a-secret-${unique("s")}`;
+    const refused = await client.post(path, { network: "webhook", name: "CMS", url: "https://cms.example/hooks", secret: badSecret });
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain("whsec_");
+    expect(page).not.toContain(badSecret);
+    expect(await prisma.channel.count({ where: { workspaceId: workspace.id } })).toBe(0);
+
+    expect((await client.post(path, { network: "bluesky", name: "Muzeum on Bluesky", identifier: "muzeum.bsky.social", password: "abcd-efgh-ijkl-mnop" })).status).toBe(200);
+    expect((await client.post(path, { network: "instagram", name: "Muzeum on Instagram" })).status).toBe(200);
+    const channels = await prisma.channel.findMany({ where: { workspaceId: workspace.id }, orderBy: { network: "asc" }, select: { network: true, credentials: true } });
+    expect(channels.map((c) => c.network)).toEqual(["bluesky", "instagram"]);
+    expect(JSON.parse(decrypt(channels[0]!.credentials!))).toEqual({ identifier: "muzeum.bsky.social", password: "abcd-efgh-ijkl-mnop" });
+    expect(channels[1]!.credentials).toBeNull();
+    // A network that cannot publish yet says why, where its channels are listed.
+    expect(await (await client.get(path)).text()).toContain("Publishing to Instagram needs media uploads");
   });
 
   it("refuses an unknown network", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkVariant } from "~/domain/channel-rules";
-import { parseNetworkKind } from "~/domain/networks";
+import { parseNetworkKind } from "~/channels/networks";
 
 const ruleIds = (check: ReturnType<typeof checkVariant>) => check.violations.map((v) => v.ruleId);
 

@@ -5,13 +5,14 @@
 import { Form, useFetcher } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useEffect, useRef, useState } from "react";
-import { channelSettingsSchema, checkVariant } from "~/domain/channel-rules";
+import { checkSettingsOf, checkVariant } from "~/domain/channel-rules";
 import type { Category } from "~/domain/mix-rules-settings";
-import type { NetworkKind } from "~/domain/networks";
+import type { NetworkKind } from "~/channels/networks";
 import { describeTimeZone } from "~/domain/time-zones";
 import type { LocalizedViolation } from "~/domain/violations";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
+import { NetworkIcon } from "../network-icon";
 import { ViolationList } from "../violation-list";
 import { Alternates } from "./alternates";
 import { type Repeat, RepetitionFields } from "./repetition-fields";
@@ -53,8 +54,6 @@ type Props = {
   /** Set when the post belongs to a series: the editor asks which of its posts a change reaches. */
   series: { number: number | null } | null;
 };
-
-const foldAt: Partial<Record<NetworkKind, number>> = { linkedin: 210, facebook: 480, instagram: 125 };
 
 export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSchedule, canOverride, series }: Props) {
   const { t, locale } = useI18n();
@@ -157,6 +156,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", alternates: [], edited: false } }));
                   }}
                 />
+                <NetworkIcon network={c.network} />
                 {c.name}
                 {!c.enabled ? ` (${t.editor.disabled})` : ""}
               </label>
@@ -168,8 +168,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
           const channel = channels.find((c) => c.id === channelId);
           if (!channel) return null;
           const v = variantFor(channelId);
-          const settings = channelSettingsSchema.safeParse(channel.settings ?? {});
-          const measured = checkVariant(channel.network, { text: v.text, link: v.link, mediaUrls: v.media.split(/\s+/).filter(Boolean) }, settings.success ? settings.data : {});
+          const measured = checkVariant(channel.network, { text: v.text, link: v.link, mediaUrls: v.media.split(/\s+/).filter(Boolean) }, checkSettingsOf(channel.settings));
           const update = (patch: Partial<EditorVariant>) => setVariants((current) => ({ ...current, [channelId]: { ...v, ...patch, edited: true } }));
           const counterId = `counter-${channelId}`;
           return (
@@ -214,7 +213,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     </button>
                   ) : null}
                 </div>
-                <VariantPreview network={channel.network} channelName={channel.name} text={v.text} link={v.link} mediaUrls={v.media.split(/\s+/).filter(Boolean)} truncateAt={foldAt[channel.network]} />
+                <VariantPreview network={channel.network} channelName={channel.name} text={v.text} link={v.link} mediaUrls={v.media.split(/\s+/).filter(Boolean)} folded />
               </div>
             </section>
           );

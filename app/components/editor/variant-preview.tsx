@@ -1,26 +1,37 @@
 // A preview that looks like the network's post: the account, the text with its links and
-// hashtags marked, a link card and the media. Not pixel-exact; close enough to judge.
-import { networkNames, type NetworkKind } from "~/domain/networks";
+// hashtags marked, a link card and the media. Not pixel-exact; close enough to judge. The
+// network's module says how: its colour, the avatar's shape, where a long text folds.
+import type { CSSProperties } from "react";
+import { type NetworkKind, networkModules } from "~/channels/networks";
 import { useI18n } from "~/i18n/use-i18n";
 
-type Props = { network: NetworkKind; channelName: string; text: string; link?: string | null; mediaUrls?: readonly string[]; truncateAt?: number };
+type Props = {
+  network: NetworkKind;
+  channelName: string;
+  text: string;
+  link?: string | null;
+  mediaUrls?: readonly string[];
+  /** Fold a long text behind "see more" where the network's feed does (the editor's view of the feed). */
+  folded?: boolean;
+};
 
 const token = /(https?:\/\/[^\s]+|[#@][\p{L}\p{N}_]+)/gu;
 
-export function VariantPreview({ network, channelName, text, link, mediaUrls = [], truncateAt }: Props) {
+export function VariantPreview({ network, channelName, text, link, mediaUrls = [], folded: fold = false }: Props) {
   const { t } = useI18n();
-  // LinkedIn and Facebook fold long posts behind "see more"; the preview folds the same.
-  const folded = truncateAt && text.length > truncateAt ? `${text.slice(0, truncateAt).trimEnd()}…` : text;
+  const { name, icon, preview } = networkModules[network];
+  const foldAt = fold ? preview.foldAt : null;
+  const folded = foldAt && text.length > foldAt ? `${text.slice(0, foldAt).trimEnd()}…` : text;
   const parts = folded.split(token);
   return (
-    <figure className={`preview preview-${network}`} aria-label={t.editor.previewOf(networkNames[network])}>
+    <figure className="preview" style={{ "--network-color": icon.color } as CSSProperties} aria-label={t.editor.previewOf(name)}>
       <div className="preview-account">
-        <span className="avatar" aria-hidden="true">
+        <span className={`avatar avatar-${preview.avatar}`} aria-hidden="true">
           {channelName.slice(0, 1).toUpperCase()}
         </span>
         <span>
           <strong>{channelName}</strong>
-          <span className="muted"> · {networkNames[network]}</span>
+          <span className="muted"> · {name}</span>
         </span>
       </div>
       <p className="preview-text">

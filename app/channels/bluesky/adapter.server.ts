@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { findUrls } from "~/domain/text-measure";
-import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, readJson, send } from "./adapter.server";
+import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, readJson, send } from "../adapter.server";
 
 const encoder = new TextEncoder();
 const byteOffset = (text: string, index: number) => encoder.encode(text.slice(0, index)).length;

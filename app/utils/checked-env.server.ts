@@ -1,7 +1,7 @@
 // Entry points check the environment first: a bad variable ends the process with a
 // message naming it (exit 2), before any module opens a connection.
 import "dotenv/config";
-import { EnvError, type Env, env } from "../app/utils/env.server.ts";
+import { EnvError, type Env, env } from "./env.server.ts";
 
 export function checkedEnv(): Env {
   try {

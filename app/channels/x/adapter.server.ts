@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { MAX_READ_BACK_PAGES, fromXText, readBackFrom, sameText } from "~/domain/read-back";
-import { type ChannelAdapter, type LookupResult, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "./adapter.server";
+import { type ChannelAdapter, type LookupResult, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
 
 // Wait for whichever window is exhausted: the 24-hour cap when it is at 0, else the 15-minute one.
 function resetIn(response: Response): number | undefined {

@@ -3,8 +3,8 @@
 // was created anyway: such an answer is settled by reading the Page's posts since the first
 // attempt back, and a retry reads them before it sends again.
 import type { PublishOutcome } from "~/domain/publish-outcome";
-import { type ChannelAdapter, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "./adapter.server";
-import { findOnEdge, graphError } from "./graph-api.server";
+import { type ChannelAdapter, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
+import { findOnEdge, graphError } from "../graph-api.server";
 
 const baseOf = (request: PublishRequest) => String(request.settings.apiBase ?? "https://graph.facebook.com/v20.0").replace(/\/+$/, "");
 

@@ -1,7 +1,7 @@
 // Outgoing webhooks per Standard Webhooks v1: a signed JSON POST. The webhook-id is the
 // publish key, the same on every retry, so receivers can drop repeats.
 import { createHmac } from "node:crypto";
-import { type ChannelAdapter, isOutcome, readJson, retryAfter, send } from "./adapter.server";
+import { type ChannelAdapter, isOutcome, readJson, retryAfter, send } from "../adapter.server";
 
 export function signWebhook(secret: string, id: string, timestamp: number, body: string): string {
   const key = Buffer.from(secret.replace(/^whsec_/, ""), "base64");
@@ -34,6 +34,8 @@ export const webhook: ChannelAdapter = {
     if (isOutcome(response)) return response;
     if (response.ok) return { kind: "published", externalId: request.publishKey, url: null };
     const detail = JSON.stringify(await readJson(response)).slice(0, 200);
+    // The receiver could not verify the signature: the secret is wrong, as a network's 401 says of a token.
+    if (response.status === 401) return { kind: "failed", failureClass: "auth", message: `The endpoint refused the signature (401): check the channel's signing secret. ${detail}` };
     if (response.status === 410) return { kind: "failed", failureClass: "config", message: "The webhook endpoint answered 410 Gone: it no longer accepts deliveries." };
     if (response.status === 429 || response.status >= 500) return { kind: "retry", message: `the endpoint answered ${response.status}`, retryAfterMs: retryAfter(response) };
     if (response.status >= 300 && response.status < 400) return { kind: "failed", failureClass: "config", message: `The endpoint redirects (${response.status}); set its final URL.` };

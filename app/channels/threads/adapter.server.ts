@@ -4,8 +4,8 @@
 // it was published, so only ERROR or EXPIRED prove nothing went out. A retry reads the
 // threads back before it creates a new container.
 import type { PublishOutcome } from "~/domain/publish-outcome";
-import { type ChannelAdapter, type PublishRequest, isOutcome, postedEarlier, readJson, send } from "./adapter.server";
-import { findOnEdge, graphError } from "./graph-api.server";
+import { type ChannelAdapter, type PublishRequest, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
+import { findOnEdge, graphError } from "../graph-api.server";
 
 const baseOf = (request: PublishRequest) => String(request.settings.apiBase ?? "https://graph.threads.net/v1.0").replace(/\/+$/, "");
 

@@ -7,7 +7,7 @@
 // as the post LinkedIn names, unless that post is older than the first attempt.
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { MAX_READ_BACK_PAGES, readBackFrom, sameText } from "~/domain/read-back";
-import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, postedEarlier, readJson, send } from "./adapter.server";
+import { type ChannelAdapter, type LookupResult, type PublishRequest, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
 
 export const escapeLittleText = (text: string) => text.replace(/[\\|{}@[\]()<>#*_~]/g, (c) => `\\${c}`);
 const unescapeLittleText = (text: string) => text.replace(/\\([\\|{}@[\]()<>#*_~])/g, "$1");

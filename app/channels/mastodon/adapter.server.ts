@@ -2,7 +2,7 @@
 // answers a repeat with the original status for an hour). A 5xx may come after the status
 // was created, so it is unknown: sent again under the key while Mastodon remembers it.
 import type { PublishOutcome } from "~/domain/publish-outcome";
-import { type ChannelAdapter, isOutcome, readJson, send } from "./adapter.server";
+import { type ChannelAdapter, isOutcome, readJson, send } from "../adapter.server";
 
 const withLink = (text: string, link: string | null) => (link && !text.includes(link) ? `${text}\n\n${link}` : text);
 

@@ -1,0 +1,30 @@
+// A Facebook Page: the Graph API's feed with a Page access token.
+import { z } from "zod";
+import { utf16Length } from "../../domain/text-measure";
+import { commonSettings, settingFields, tokenCredentials } from "../connect-fields";
+import type { NetworkModule } from "../network-module";
+
+export const facebook = {
+  kind: "facebook",
+  name: "Facebook",
+  polish: { locative: "Facebooku", genitive: "Facebooka" },
+  aliases: [],
+  icon: { glyph: "f", color: "#0866ff" },
+  text: {
+    limit: () => 63_206,
+    unit: { en: "characters", pl: "znaków" },
+    count: utf16Length,
+    source: "Facebook Page post message: 63,206 characters [M: UTF-16 units]; checked 2026-11-22",
+    checks: [],
+    // (#506) Duplicate status message (networks.md §5); for how long is not documented [M: 90 days].
+    refusesRepeatedText: { days: 90 },
+  },
+  media: { required: null },
+  postRate: { posts: 200, seconds: 3600 },
+  credentials: tokenCredentials,
+  settings: z.strictObject({ ...commonSettings, pageId: settingFields.pageId, apiBase: settingFields.apiBase.optional() }),
+  connection: { method: "oauth", fields: ["pageId", "token"] },
+  preview: { avatar: "circle", foldAt: 480 },
+  publishKey: "variant-version",
+  publishing: { available: true },
+} satisfies NetworkModule;

@@ -1,0 +1,31 @@
+// LinkedIn: the Posts API for a person or an organisation, with a 3-legged OAuth token.
+import { z } from "zod";
+import { utf16Length } from "../../domain/text-measure";
+import { commonSettings, settingFields, tokenCredentials } from "../connect-fields";
+import type { NetworkModule } from "../network-module";
+
+export const linkedin = {
+  kind: "linkedin",
+  name: "LinkedIn",
+  polish: { locative: "LinkedInie", genitive: "LinkedIna" },
+  aliases: [],
+  icon: { glyph: "in", color: "#0a66c2" },
+  text: {
+    limit: () => 3000,
+    unit: { en: "characters", pl: "znaków" },
+    count: utf16Length,
+    source: "LinkedIn Posts API commentary: 3,000 characters [M: counted as UTF-16 units, the cautious reading]; checked 2026-11-22",
+    checks: [],
+    // 422 DUPLICATE_POST (networks.md §4); for how long is not documented [M: 90 days].
+    refusesRepeatedText: { days: 90 },
+  },
+  media: { required: null },
+  postRate: { posts: 150, seconds: 24 * 3600 }, // member day quota, resets at midnight UTC
+  credentials: tokenCredentials,
+  settings: z.strictObject({ ...commonSettings, author: settingFields.author, apiBase: settingFields.apiBase.optional(), version: settingFields.version.optional() }),
+  connection: { method: "oauth", fields: ["author", "token"] },
+  // LinkedIn folds a long post behind "…see more".
+  preview: { avatar: "square", foldAt: 210 },
+  publishKey: "variant-version",
+  publishing: { available: true },
+} satisfies NetworkModule;

@@ -1,0 +1,33 @@
+// TikTok: a caption under a video. Publishing needs video uploads, which Rytm does not
+// have yet: its channels plan and check, and say so when a post is due.
+import { z } from "zod";
+import { utf16Length } from "../../domain/text-measure";
+import { commonSettings, tokenCredentials } from "../connect-fields";
+import type { NetworkModule } from "../network-module";
+
+export const tiktok = {
+  kind: "tiktok",
+  name: "TikTok",
+  polish: { locative: "TikToku", genitive: "TikToka" },
+  aliases: [],
+  icon: { glyph: "♪", color: "#000000" },
+  text: {
+    limit: () => 2200,
+    unit: { en: "characters", pl: "znaków" },
+    count: utf16Length,
+    source: "TikTok Content Posting API caption (title): 2,200 UTF-16 runes, video required; checked 2026-11-22",
+    checks: [],
+    refusesRepeatedText: null,
+  },
+  media: { required: "video" },
+  postRate: { posts: 15, seconds: 24 * 3600 },
+  credentials: tokenCredentials,
+  settings: z.strictObject({ ...commonSettings }),
+  connection: { method: "oauth", fields: ["token"] },
+  preview: { avatar: "circle", foldAt: null },
+  publishKey: "variant-version",
+  publishing: {
+    available: false,
+    reason: { en: "Publishing to TikTok needs video uploads, which Rytm does not have yet.", pl: "Publikowanie na TikToku wymaga wysyłania filmów, czego Rytm jeszcze nie umie." },
+  },
+} satisfies NetworkModule;
