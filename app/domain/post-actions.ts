@@ -17,7 +17,7 @@ export const postActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("schedule") }),
   z.object({ intent: z.literal("unschedule") }),
   z.object({ intent: z.literal("cancel") }),
-  z.object({ intent: z.literal("comment"), comment: comment.min(1, "Write a comment") }),
+  z.object({ intent: z.literal("comment"), comment: comment.min(1, "Write a comment"), visibleToClient: z.literal("on").optional() }),
   z.object({ intent: z.literal("move"), date, time, dst: z.enum(["earlier", "later"]).optional() }),
   /** Stops the post's series from a local date on. */
   z.object({ intent: z.literal("stop-series"), from: date }),
