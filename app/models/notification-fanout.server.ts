@@ -38,7 +38,7 @@ export async function fanOutPending(batch = BATCH): Promise<FanOutResult> {
   }
 }
 
-async function fanOutBatch(tx: Tx, batch: number): Promise<FanOutResult> {
+export async function fanOutBatch(tx: Tx, batch = BATCH): Promise<FanOutResult> {
   const events = await tx.$queryRaw<EventRow[]>`
     SELECT id, "workspaceId", kind, "actorId", data FROM "NotificationEvent"
     WHERE "fannedOutAt" IS NULL ORDER BY "createdAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED`;

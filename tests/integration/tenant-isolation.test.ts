@@ -73,6 +73,10 @@ const cases: Case[] = [
   { name: "import and export page", method: "GET", path: () => `/w/${A.slug}/transfer`, expect: writers },
   { name: "review queue", method: "GET", path: () => `/w/${A.slug}/review`, expect: approvers },
   { name: "client links", method: "GET", path: () => `/w/${A.slug}/share`, expect: ownerOnly },
+  { name: "expired approvals", method: "GET", path: () => `/w/${A.slug}/expired`, expect: read },
+  // A draft whose time has not passed cannot be rescheduled from here: the roles allowed to try are answered, the others refused.
+  { name: "cancel from expired approvals", method: "POST", path: () => `/w/${A.slug}/expired`, form: () => ({ intent: "cancel", postId: "no-such-post" }), expect: { ...writers, owner: 404, editor: 404 } },
+  { name: "team chat setting", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ intent: "chat-off" }), expect: ownerOnly },
   { name: "pause publishing", method: "POST", path: () => `/w/${A.slug}/pause`, form: () => ({ intent: "pause", reason: "Probe" }), expect: writers },
   // A draft variant cannot be cancelled: the roles allowed to try get the reason (409).
   { name: "act on a variant", method: "POST", path: () => `/w/${A.slug}/posts/${postA}`, form: () => ({ intent: "cancel", variantId: variantA }), expect: { ...writers, owner: 409, editor: 409 } },
