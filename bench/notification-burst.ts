@@ -5,11 +5,11 @@
 // the month view's p95 before the burst (the floor, same run) and during it, how long until
 // every notice and mail existed and until the last mail arrived, and how many arrived twice.
 import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { DateTime } from "luxon";
 import { startSandbox } from "../scripts/sandbox.ts";
+import { startProductionServer } from "./production-server.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../scripts/worker-command.ts";
 import { createInterface } from "node:readline";
 
@@ -50,13 +50,7 @@ export async function notificationBurst() {
   cookieSession.set("sessionId", session.id);
   const cookie = (await sessionStorage().commitSession(cookieSession)).split(";")[0]!;
 
-  if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) throw new Error("The app did not build.");
-  const { createApp } = await import("../server/app.ts");
-  const { createLogger } = await import("../server/logger.ts");
-  const { app, close } = await createApp({ mode: "production", extraOrigins: [], production: true, logger: createLogger("bench", "warn") });
-  const server = app.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { base, stop } = await startProductionServer();
   const worker = spawn(process.execPath, [...WORKER_NODE_FLAGS, WORKER_BUNDLE], { env: { ...process.env, APP_URL: base }, stdio: ["ignore", "ignore", "inherit"] });
   await sleep(3000);
 
@@ -114,8 +108,7 @@ export async function notificationBurst() {
   console.log(`  median ratio ${[...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)]!.toFixed(2)}×`);
   worker.kill("SIGTERM");
   await once(worker, "exit");
-  server.close();
-  await close();
+  await stop();
   smtpProcess.kill("SIGTERM");
   await sandbox.cleanUp();
 }

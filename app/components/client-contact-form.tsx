@@ -1,7 +1,7 @@
 // The client's address on a share link: the worker mails it when posts in the link's range
 // await the client, and reminds it before their deadline, in the chosen language.
 import { Form } from "@remix-run/react";
-import { locales } from "~/i18n/locales";
+import { LocaleSelect } from "~/components/locale-select";
 import { useI18n } from "~/i18n/use-i18n";
 
 export function ClientContactForm({ linkId, email, locale, saved }: { linkId: string; email: string | null; locale: string; saved: boolean }) {
@@ -17,13 +17,7 @@ export function ClientContactForm({ linkId, email, locale, saved }: { linkId: st
       </label>
       <label>
         {s.clientLocale}
-        <select name="clientLocale" defaultValue={locale}>
-          {locales.map((l) => (
-            <option key={l} value={l}>
-              {t.language[l]}
-            </option>
-          ))}
-        </select>
+        <LocaleSelect name="clientLocale" defaultValue={locale} />
       </label>
       <div className="inline">
         <button type="submit" name="intent" value="client" className="secondary">

@@ -10,6 +10,7 @@ import { useI18n } from "~/i18n/use-i18n";
 import { createShareLink, listShareLinks, revokeShareLink, setClientContact } from "~/models/share-link.server";
 import { CopyLink } from "~/components/copy-link";
 import { ClientContactForm } from "~/components/client-contact-form";
+import { LocaleSelect } from "~/components/locale-select";
 import { locales } from "~/i18n/locales";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { publicOrigin } from "~/utils/secret-token.server";
@@ -103,13 +104,7 @@ export default function ShareLinks() {
         </label>
         <label>
           {t.notifications.share.clientLocale}
-          <select name="clientLocale" defaultValue={locale}>
-            {locales.map((l) => (
-              <option key={l} value={l}>
-                {t.language[l]}
-              </option>
-            ))}
-          </select>
+          <LocaleSelect name="clientLocale" defaultValue={locale} />
         </label>
         <button type="submit">{t.share.create}</button>
       </Form>

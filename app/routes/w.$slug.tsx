@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { can } from "~/domain/permissions";
-import { locales } from "~/i18n/locales";
+import { LocaleSelect } from "~/components/locale-select";
 import { useI18n } from "~/i18n/use-i18n";
 import { NotificationBell } from "~/components/notification-bell";
 import { unreadCount } from "~/models/notifications.server";
@@ -79,13 +79,7 @@ export default function WorkspaceLayout() {
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <label className="inline">
             <span className="visually-hidden">{t.language.label}</span>
-            <select name="locale" defaultValue={locale} aria-label={t.language.label}>
-              {locales.map((l) => (
-                <option key={l} value={l}>
-                  {t.language[l]}
-                </option>
-              ))}
-            </select>
+            <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
           </label>
           <button type="submit" className="secondary">
             {t.language.save}
