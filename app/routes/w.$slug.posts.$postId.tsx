@@ -24,7 +24,6 @@ import { useI18n } from "~/i18n/use-i18n";
 import { movePost } from "~/models/post-editor.server";
 import { memberActor, act } from "~/models/post-gate.server";
 import { addComment } from "~/models/post-comments.server";
-import { markPostRead } from "~/models/notifications.server";
 import { ApprovalDeadline } from "~/components/approval-deadline";
 import { decisionConfirmation } from "~/utils/decision-confirmation.server";
 import { findPostVariant, loadPostPage, postTimeOf } from "~/models/post-page.server";
@@ -40,8 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role, user } = await requireWorkspace(request, params.slug, "post:read");
   const page = await loadPostPage(workspace, params.postId ?? "", memberActor(user, role));
   if (!page) notFound("This post");
-  // Opening the post reads this person's notices about it.
-  await markPostRead(user.id, page.post.id);
   const locale = await localeOf(request);
   const local = page.post.scheduledAt ? DateTime.fromJSDate(page.post.scheduledAt, { zone: workspace.timeZone }) : null;
   const refusals = Object.fromEntries(

@@ -4,7 +4,7 @@ import { can } from "~/domain/permissions";
 import { LocaleSelect } from "~/components/locale-select";
 import { useI18n } from "~/i18n/use-i18n";
 import { NotificationBell } from "~/components/notification-bell";
-import { unreadCount } from "~/models/notifications.server";
+import { markPostRead, unreadCount } from "~/models/notifications.server";
 import { listWorkspacesOf } from "~/models/workspace.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { getCookieSession, sessionStorage } from "~/utils/session.server";
@@ -13,6 +13,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, role, workspace } = await requireWorkspace(request, params.slug, "workspace:read");
+  // Opening a post reads this person's notices about it — before the bell counts them.
+  if (params.postId) await markPostRead(user.id, params.postId);
   const [memberships, unread] = await Promise.all([listWorkspacesOf(user.id), unreadCount(user.id)]);
   const cookie = await getCookieSession(request);
   const headers = new Headers();

@@ -7,6 +7,7 @@ import { fanOutBatch, fanOutPending } from "~/models/notification-fanout.server"
 import { notify } from "~/models/notification-events.server";
 import { sendDueDigests, watchDeadlines } from "~/models/notification-watch.server";
 import { prisma } from "~/utils/db.server";
+import { enqueueMailDelivery } from "~/utils/queues.server";
 import { startFake, type Fake } from "../fakes/http-fake";
 import { addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
 import { schedule } from "../support/gate";
@@ -202,8 +203,8 @@ describe("preferences, digests and unsubscribing", () => {
     await fanOutPending();
     expect(await noticesOf(person.id, "mention")).toEqual([]);
     expect(await mailsTo(person.email)).toEqual([]);
-    await sendDueDigests();
-    await sendDueDigests();
+    // The digest's mail is queued by whoever made it (this test or the worker's sweep), once.
+    for (const id of [...(await sendDueDigests()), ...(await sendDueDigests())]) await enqueueMailDelivery(id, 0);
     const digest = await waitForMail(person.email);
     expect(digest.subject).toMatch(/^Rytm: \d+ notifications? from the last day$/);
     expect(digest.text).toContain("“Digest me” awaits your approval");
