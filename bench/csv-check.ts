@@ -2,12 +2,10 @@
 // of every other, the case that was quadratic) through the production server, and while it
 // runs, 20 `GET /login` from another client: the check must not hold the server's event loop.
 // Three runs; each printed, then the medians.
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { spawnSync } from "node:child_process";
 import { DateTime } from "luxon";
 import { startSandbox } from "../scripts/sandbox.ts";
+import { startProductionServer } from "./production-server.ts";
 
 const ROWS = Number(process.env.BENCH_CSV_ROWS ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -45,13 +43,7 @@ export async function csvCheck() {
     { name: "near-identical rows", csv: csvOf((i) => `Our spring workshop on sourdough baking is open for sign-ups: join us in the studio and bring a friend. Seat ${i}`) },
   ];
 
-  if (spawnSync("npm", ["run", "--silent", "build"], { stdio: "inherit" }).status !== 0) throw new Error("The app did not build.");
-  const { createApp } = await import("../server/app.ts");
-  const { createLogger } = await import("../app/utils/logger.server.ts");
-  const { app, close } = await createApp({ mode: "production", extraOrigins: [], production: true, logger: createLogger("bench", "warn") });
-  const server = app.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { base, stop } = await startProductionServer();
 
   const check = async (csv: string) => {
     const form = new FormData();
@@ -97,7 +89,6 @@ export async function csvCheck() {
     }
     console.log(`  median: check ${median(checks).toFixed(0)} ms (target ≤ 3000 ms)   GET /login p95 ${median(p95s).toFixed(1)} ms (target ≤ 100 ms)`);
   }
-  server.close();
-  await close();
+  await stop();
   await sandbox.cleanUp();
 }

@@ -40,6 +40,30 @@ const columns: Column[] = [
         .then((rows) => rows.map((r) => ({ id: r.id, value: r.body! }))),
     write: (id, from, to) => prisma.outboxMail.updateMany({ where: { id, body: from }, data: { body: to } }).then((r) => r.count),
   },
+  {
+    label: "client link tokens",
+    read: (afterId) =>
+      prisma.shareLink
+        .findMany({ where: { tokenCipher: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, tokenCipher: true } })
+        .then((rows) => rows.map((r) => ({ id: r.id, value: r.tokenCipher! }))),
+    write: (id, from, to) => prisma.shareLink.updateMany({ where: { id, tokenCipher: from }, data: { tokenCipher: to } }).then((r) => r.count),
+  },
+  {
+    label: "team chat webhooks",
+    read: (afterId) =>
+      prisma.workspace
+        .findMany({ where: { chatWebhook: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, chatWebhook: true } })
+        .then((rows) => rows.map((r) => ({ id: r.id, value: r.chatWebhook! }))),
+    write: (id, from, to) => prisma.workspace.updateMany({ where: { id, chatWebhook: from }, data: { chatWebhook: to } }).then((r) => r.count),
+  },
+  {
+    label: "chat messages waiting",
+    read: (afterId) =>
+      prisma.chatMessage
+        .findMany({ where: { body: { not: null }, ...(afterId ? { id: { gt: afterId } } : {}) }, orderBy: { id: "asc" }, take: BATCH, select: { id: true, body: true } })
+        .then((rows) => rows.map((r) => ({ id: r.id, value: r.body! }))),
+    write: (id, from, to) => prisma.chatMessage.updateMany({ where: { id, body: from }, data: { body: to } }).then((r) => r.count),
+  },
 ];
 
 export async function rotateKeys(): Promise<Record<string, RotationCount>> {

@@ -40,9 +40,9 @@ export async function deliverMail(mailId: string, transport: MailTransport, logg
   const mail = await claim(mailId, attemptId);
   if (!mail) return { skipped: "not claimable" };
   let outcome: MailOutcome;
-  let content: { text: string; html: string } | null = null;
+  let content: { text: string; html: string; headers?: Record<string, string> } | null = null;
   try {
-    content = JSON.parse(decrypt(mail.body ?? "")) as { text: string; html: string };
+    content = JSON.parse(decrypt(mail.body ?? "")) as { text: string; html: string; headers?: Record<string, string> };
   } catch (error) {
     outcome = { kind: "failed", message: `The mail cannot be read (${(error as Error).message}).` };
   }

@@ -6,6 +6,8 @@ import { HEARTBEAT_EVERY_MS, createQueue, getMailQueue, getPublishQueue, heartbe
 import { configuredTransport } from "../app/utils/mail-transport.server.ts";
 import { accountRequestProcessor } from "./account-requests.ts";
 import { mailProcessor, sweepMail } from "./mail.ts";
+import { chatProcessor } from "./chat.ts";
+import { listenForEvents, notificationRunner, sweepNotifications } from "./notifications.ts";
 import { redis } from "../app/utils/redis.server.ts";
 import { publishProcessor } from "./publish.ts";
 import { startSender, stopSender } from "./sender.ts";
@@ -54,6 +56,9 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   const transport = configuredTransport(logger);
   void mail.process("deliver", 5, mailProcessor(transport, logger));
   void mail.process("account-request", 2, accountRequestProcessor(logger));
+  void mail.process("chat", 2, chatProcessor(logger));
+  const fanOut = notificationRunner(logger);
+  const stopListening = listenForEvents(logger, fanOut);
   for (const queue of [maintenance, publish, mail]) queue.on("error", (error) => logger.error({ err: error, queue: queue.name }, "queue error"));
   await Promise.all([maintenance.isReady(), publish.isReady(), mail.isReady()]);
   const ensureHeartbeat = () => maintenance.add("heartbeat", {}, { repeat: { every: HEARTBEAT_EVERY_MS }, removeOnComplete: true, removeOnFail: 100 });
@@ -66,7 +71,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   let sweeping: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (sweeping) return;
-    sweeping = Promise.all([sweep(logger), sweepMail(logger), ensureHeartbeat()])
+    sweeping = Promise.all([sweep(logger), sweepMail(logger), sweepNotifications(logger, fanOut), ensureHeartbeat()])
       .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
       .finally(() => (sweeping = null));
   }, env().SWEEP_EVERY_SECONDS * 1000);
@@ -86,6 +91,8 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
       clearInterval(timer);
       clearInterval(hourly);
       await sweeping;
+      await stopListening();
+      await fanOut();
       await Promise.all([maintenance.close(), publish.close(), mail.close()]);
       await stopSender();
       transport.close();

@@ -17,16 +17,28 @@ export const postActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("schedule") }),
   z.object({ intent: z.literal("unschedule") }),
   z.object({ intent: z.literal("cancel") }),
-  z.object({ intent: z.literal("comment"), comment: comment.min(1, "Write a comment") }),
+  z.object({ intent: z.literal("comment"), comment: comment.min(1, "Write a comment"), visibleToClient: z.literal("on").optional() }),
   z.object({ intent: z.literal("move"), date, time, dst: z.enum(["earlier", "later"]).optional() }),
   /** Stops the post's series from a local date on. */
   z.object({ intent: z.literal("stop-series"), from: date }),
 ]);
 export type PostAction = z.infer<typeof postActionSchema>;
 
-export const clientDecisionSchema = z.object({
-  postId: id,
-  decision: z.enum(["approve", "request-changes"], { error: "Approve or request changes" }),
-  name: singleLineText({ max: 100, required: "Write your name" }),
-  comment: comment.optional(),
-}).refine((d) => d.decision === "approve" || Boolean(d.comment), { path: ["comment"], message: "Say what should change" });
+/** A client's name: asked once on a device and remembered there. */
+export const clientNameSchema = singleLineText({ max: 100, required: "Write your name" });
+
+/** What a client sends from their page: their name once, a decision on one post, or approval of every post shown. */
+export const clientActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("name"), name: clientNameSchema }),
+  z.object({ intent: z.literal("forget-name") }),
+  z
+    .object({
+      intent: z.literal("decide"),
+      postId: id,
+      decision: z.enum(["approve", "request-changes"], { error: "Approve or request changes" }),
+      name: clientNameSchema.optional(),
+      comment: comment.optional(),
+    })
+    .refine((d) => d.decision === "approve" || Boolean(d.comment), { path: ["comment"], message: "Say what should change" }),
+  z.object({ intent: z.literal("approve-all"), postIds: z.array(id).min(1, "No post to approve").max(200), name: clientNameSchema.optional() }),
+]);

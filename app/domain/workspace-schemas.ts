@@ -37,4 +37,5 @@ export const approvalPolicySchema = z.object({
   approvalsRequired: z.coerce.number({ error: "Choose 0, 1 or 2 approvals" }).int().min(0, "Choose 0, 1 or 2 approvals").max(2, "Choose 0, 1 or 2 approvals"),
   editorsMaySchedule: checkbox,
   keepApprovalOnMove: checkbox,
+  approvalReminderHours: z.coerce.number({ error: "Hours before the deadline, 0 to 168" }).int("Whole hours").min(0, "Hours before the deadline, 0 to 168").max(168, "Hours before the deadline, 0 to 168").default(24),
 });

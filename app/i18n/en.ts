@@ -3,12 +3,14 @@
 import { account } from "./account.en";
 import type { ConnectFieldName } from "~/channels/network-module";
 import { series } from "./series.en";
+import { notifications } from "./notifications.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
 export const en = {
   account,
   series,
+  notifications,
   zoneChange: {
     heading: "Change the time zone",
     current: (zone: string) => `The workspace plans in ${zone}.`,

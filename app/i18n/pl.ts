@@ -2,6 +2,7 @@
 // plural forms (1 post, 2 posty, 5 postów).
 import { account } from "./account.pl";
 import { series } from "./series.pl";
+import { notifications } from "./notifications.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -18,6 +19,7 @@ const formOf = (n: number, one: string, few: string, many: string) => {
 export const pl: Messages = {
   account,
   series,
+  notifications,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

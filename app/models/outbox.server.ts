@@ -28,13 +28,20 @@ export type QueuedMail = { key: string; to: string; locale: Locale; content: Mai
 
 /** Inserts the mail unless its key is queued already; returns its id, or null when it was. */
 export async function insertMail(mail: QueuedMail, db: Db = prisma): Promise<string | null> {
-  const { subject, text, html } = renderMail(mail.content, mail.locale, mailOrigin());
-  const id = randomUUID();
-  const { count } = await db.outboxMail.createMany({
-    data: [{ id, key: mail.key, to: mail.to, template: mail.content.template, locale: mail.locale, subject, body: encrypt(JSON.stringify({ text, html })) }],
-    skipDuplicates: true,
+  const [id] = await insertMails([mail], db);
+  return id ?? null;
+}
+
+/** Inserts the mails whose keys are not queued yet (one statement); returns the new rows' ids. */
+export async function insertMails(mails: readonly QueuedMail[], db: Db = prisma): Promise<string[]> {
+  if (mails.length === 0) return [];
+  const origin = mailOrigin();
+  const rows = mails.map((mail) => {
+    const { subject, text, html, headers } = renderMail(mail.content, mail.locale, origin);
+    return { id: randomUUID(), key: mail.key, to: mail.to, template: mail.content.template, locale: mail.locale, subject, body: encrypt(JSON.stringify({ text, html, headers })) };
   });
-  return count ? id : null;
+  const created = await db.outboxMail.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } });
+  return created.map((row) => row.id);
 }
 
 /** Queues a mail and wakes the worker for it (once per key: a second call does nothing). */

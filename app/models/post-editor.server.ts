@@ -12,6 +12,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { channelRuleIds } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { eventsOfStep, recordEvents } from "./notification-events.server";
 import { checkDraftPost, variantFingerprint, verdictOf } from "./plan-check.server";
 import { type Actor, type GateOutcome, type WorkspaceRef, act, afterCommit, gatePostOf, lockGateRow, policyOf, syncPostTime } from "./post-gate.server";
 import { type QueueChange, scheduleVariants, unscheduleVariants } from "./scheduling.server";
@@ -196,6 +197,22 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
       targetId: id!,
       data: { from: stored?.status ?? null, to: status, steps: [...actions, ...(intent ? [intent] : [])].map((a) => a.kind), role: actor.role, blocking: verdict.blocking, revision: (row?.revision ?? 1) + (steps.newRevision ? 1 : 0) },
     });
+    // The step the person asked for is a step of the activity log of its own ("submitted it for review").
+    if (intent) await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: `post.${intent.kind}`, targetType: "post", targetId: id!, data: { from: now.status, to: status, role: actor.role } });
+    const revision = (row?.revision ?? 1) + (steps.newRevision ? 1 : 0);
+    await recordEvents(
+      tx,
+      eventsOfStep({
+        workspaceId: workspace.id,
+        post: { id: id!, title: form.title, authorId: row ? row.authorId : actor.id, scheduledAt: at },
+        revision,
+        from: stored?.status ?? "DRAFT",
+        to: status,
+        action: intent?.kind ?? "save",
+        newRevision: Boolean(steps.newRevision),
+        actor: { kind: "member", id: actor.id },
+      }),
+    );
     if (overriding) {
       await recordAudit(tx, { workspaceId: workspace.id, actorId: actor.id, action: "rules.overridden", targetType: "post", targetId: id!, data: { reason: form.overrideReason!, rules: overrideRules } });
     }

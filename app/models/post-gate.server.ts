@@ -23,6 +23,7 @@ import {
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { eventsOfStep, recordEvents } from "./notification-events.server";
 import { checkDraftPost, checkPostNow, checkWorkspacePlan, planVersionOf, seriesOf, storeVerdict, verdictOf } from "./plan-check.server";
 import { type QueueChange, applyQueueChanges, holdClasses, markVariantPublished, scheduleVariants, unscheduleVariants } from "./scheduling.server";
 
@@ -207,6 +208,7 @@ export async function carryOut(
     select: { id: true },
   });
   await syncPostTime(tx, row.id);
+  await recordStepEvents(tx, workspaceId, row, decision, actor, action, options);
   await recordAudit(tx, {
     workspaceId,
     actorId: memberId,
@@ -227,6 +229,31 @@ export async function carryOut(
     },
   });
   return queue;
+}
+
+/** The notifications a step makes (review requested, a decision), written with it. */
+async function recordStepEvents(tx: Tx, workspaceId: string, row: GateRow, decision: Passed, actor: Actor, action: GateAction, options: GateOptions) {
+  if (!(decision.status === "IN_REVIEW" || action.kind === "approve" || action.kind === "request-changes")) return;
+  const approvals =
+    decision.records === "approval"
+      ? { have: gatePostOf(row).approvedBy.length + 1, need: (await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { approvalsRequired: true } })).approvalsRequired }
+      : undefined;
+  const scheduledAt = action.kind === "move" && options.at ? options.at : row.scheduledAt;
+  await recordEvents(
+    tx,
+    eventsOfStep({
+      workspaceId,
+      post: { id: row.id, title: row.title, authorId: row.authorId, scheduledAt },
+      revision: row.revision + (decision.newRevision ? 1 : 0),
+      from: row.status,
+      to: decision.status,
+      action: action.kind,
+      newRevision: Boolean(decision.newRevision),
+      actor: actor.kind === "client" ? { kind: "client", linkId: actor.linkId, name: actor.name } : actor.kind === "member" ? { kind: "member", id: actor.id } : { kind: "system" },
+      comment: options.comment,
+      approvals,
+    }),
+  );
 }
 
 /** A post's time is when its first channel goes out: one place for the calendar to read, kept by every change of a variant's time. */

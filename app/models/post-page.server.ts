@@ -73,7 +73,7 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
             channel: { select: { name: true, network: true } },
           },
         },
-        comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, authorName: true, author: { select: { name: true } } } },
+        comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, authorName: true, visibleToClient: true, author: { select: { name: true } } } },
       },
     }),
     loadGateRow(prisma, workspace.id, postId),
@@ -120,4 +120,9 @@ export async function variantChoices(workspace: WorkspaceRef, actor: GateActor, 
   const rows = await prisma.post.findMany({ where: { id: { in: postIds }, workspaceId: workspace.id }, select: { ...gateSelect, verdictBlocking: true } });
   const allowed = new Map(rows.map((row) => [row.id, allowedActions(gatePostOf(row), actor, workspace, row.verdictBlocking ?? false)]));
   return Object.fromEntries(variants.map((v) => [v.id, allowed.get(v.post.id)?.variants[v.id] ?? null]));
+}
+
+/** A post's time after a decision (what a confirmation names). */
+export async function postTimeOf(workspaceId: string, postId: string) {
+  return (await prisma.post.findFirst({ where: { id: postId, workspaceId }, select: { scheduledAt: true } }))?.scheduledAt ?? null;
 }

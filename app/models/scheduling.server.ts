@@ -9,6 +9,7 @@ import { prisma } from "~/utils/db.server";
 import { setPauseFlag } from "~/utils/pause-flag.server";
 import { enqueuePublish, getPublishQueue, publishJobId } from "~/utils/queues.server";
 import { recordAudit } from "./audit.server";
+import { recordEvents } from "./notification-events.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,8 +109,10 @@ export async function pauseWorkspace(workspaceId: string, actorId: string, reaso
   await setPauseFlag(workspaceId, true);
   try {
     await prisma.$transaction(async (tx) => {
-      await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt: new Date(), pauseReason: reason } });
+      const pausedAt = new Date();
+      await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt, pauseReason: reason } });
       await recordAudit(tx, { workspaceId, actorId, action: "workspace.paused", targetType: "workspace", targetId: workspaceId, data: { reason } });
+      await recordEvents(tx, [{ key: `paused:${workspaceId}:${pausedAt.getTime()}`, workspaceId, kind: "publishing-paused", actorId, data: { reason } }]);
     });
   } catch (error) {
     await setPauseFlag(workspaceId, false);
@@ -124,8 +127,12 @@ export async function resumeWorkspace(workspaceId: string, actorId: string) {
       where: { workspaceId, status: "SCHEDULED", scheduledAt: { lt: new Date() }, failureClass: null },
       data: { failureClass: "paused", lastError: "Held: its time passed while publishing was paused." },
     });
+    const { pausedAt } = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { pausedAt: true } });
     await tx.workspace.update({ where: { id: workspaceId }, data: { pausedAt: null, pauseReason: null } });
     await recordAudit(tx, { workspaceId, actorId, action: "workspace.resumed", targetType: "workspace", targetId: workspaceId });
+    const waiting = await tx.post.count({ where: { workspaceId, variants: { some: { status: "SCHEDULED", failureClass: "paused" } } } });
+    const key = `resumed:${workspaceId}:${pausedAt?.getTime() ?? Date.now()}`;
+    await recordEvents(tx, [{ key, workspaceId, kind: "publishing-resumed", actorId, data: { held: waiting } }]);
   });
   await setPauseFlag(workspaceId, false);
   return listNeedingAttention(workspaceId);

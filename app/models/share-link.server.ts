@@ -3,20 +3,36 @@
 // whatever names are typed into it, and its decisions go through the same gate as
 // everyone's.
 import { DateTime } from "luxon";
+import type { Locale } from "~/i18n/locales";
 import { prisma } from "~/utils/db.server";
+import { decrypt, encrypt } from "~/utils/encryption.server";
 import { hashToken, isTokenShaped, newSecretToken } from "~/utils/secret-token.server";
 import { recordAudit } from "./audit.server";
 import { decide } from "~/domain/post-gate";
 import { checkWorkspacePlan, verdictOf } from "./plan-check.server";
 import { type WorkspaceRef, act, gatePostOf, gateSelect, policyOf } from "./post-gate.server";
 
-export async function createShareLink(workspace: { id: string; timeZone: string }, actorId: string, input: { label: string; from: string; to: string; days: number }) {
+export type ClientContact = { email: string | null; locale: Locale };
+
+export async function createShareLink(workspace: { id: string; timeZone: string }, actorId: string, input: { label: string; from: string; to: string; days: number; client?: ClientContact }) {
   const token = newSecretToken();
   const fromDate = DateTime.fromISO(input.from, { zone: workspace.timeZone }).startOf("day").toJSDate();
   const toDate = DateTime.fromISO(input.to, { zone: workspace.timeZone }).plus({ days: 1 }).startOf("day").toJSDate();
   await prisma.$transaction(async (tx) => {
     const link = await tx.shareLink.create({
-      data: { workspaceId: workspace.id, tokenHash: hashToken(token), label: input.label, fromDate, toDate, expiresAt: new Date(Date.now() + input.days * 86_400_000), createdById: actorId },
+      data: {
+        workspaceId: workspace.id,
+        tokenHash: hashToken(token),
+        // Kept encrypted so the owner can copy the link again and the worker can mail it (decision 0032).
+        tokenCipher: encrypt(token),
+        label: input.label,
+        fromDate,
+        toDate,
+        expiresAt: new Date(Date.now() + input.days * 86_400_000),
+        createdById: actorId,
+        clientEmail: input.client?.email ?? null,
+        clientLocale: input.client?.locale ?? "en",
+      },
       select: { id: true },
     });
     await recordAudit(tx, { workspaceId: workspace.id, actorId, action: "share.created", targetType: "share-link", targetId: link.id, data: { label: input.label, from: input.from, to: input.to } });
@@ -24,8 +40,33 @@ export async function createShareLink(workspace: { id: string; timeZone: string 
   return token;
 }
 
-export function listShareLinks(workspaceId: string) {
-  return prisma.shareLink.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, select: { id: true, label: true, fromDate: true, toDate: true, expiresAt: true, revokedAt: true } });
+/** The workspace's links, each with its token when it can be shown again (links made before were shown once). */
+export async function listShareLinks(workspaceId: string) {
+  const links = await prisma.shareLink.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, label: true, fromDate: true, toDate: true, expiresAt: true, revokedAt: true, tokenCipher: true, clientEmail: true, clientLocale: true },
+  });
+  return links.map(({ tokenCipher, ...link }) => {
+    let token: string | null = null;
+    if (tokenCipher && !link.revokedAt) {
+      try {
+        token = decrypt(tokenCipher);
+      } catch {
+        // Under a key no longer listed: shown as a link made before.
+      }
+    }
+    return { ...link, token };
+  });
+}
+
+/** The owner sets (or clears) the client's address of a link. */
+export async function setClientContact(workspaceId: string, actorId: string, linkId: string, client: ClientContact) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.shareLink.updateMany({ where: { id: linkId, workspaceId, revokedAt: null }, data: { clientEmail: client.email, clientLocale: client.locale } });
+    if (count) await recordAudit(tx, { workspaceId, actorId, action: "share.client-contact", targetType: "share-link", targetId: linkId, data: { email: client.email, locale: client.locale } });
+    return count > 0;
+  });
 }
 
 export async function revokeShareLink(workspaceId: string, actorId: string, linkId: string) {
@@ -72,6 +113,10 @@ export async function listSharedPosts(link: OpenLink) {
         status: true,
         scheduledAt: true,
         variants: { where: { status: { not: "CANCELLED" } }, select: { id: true, text: true, link: true, mediaUrls: true, channel: { select: { name: true, network: true } } } },
+        // What the client may read of the discussion: what the team marked for them.
+        comments: { where: { visibleToClient: true }, orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
+        // Their own decisions through this link, with what they wrote.
+        approvals: { where: { shareLinkId: link.id }, orderBy: { createdAt: "asc" }, select: { id: true, decision: true, comment: true, approverName: true, createdAt: true } },
       },
     }),
     prisma.post.findMany({ where: inRange(link), select: gateSelect }),
@@ -87,6 +132,7 @@ export async function listSharedPosts(link: OpenLink) {
     return {
       ...post,
       violations: own,
+      approvedByThisLink: gatePost.approvedBy.includes(`link:${link.id}`),
       mayApprove: decide(gatePost, { kind: "approve" }, client, policy, verdict).ok,
       mayRequestChanges: decide(gatePost, { kind: "request-changes" }, client, policy, null).ok,
     };

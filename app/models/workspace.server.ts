@@ -68,7 +68,7 @@ export function updateWorkspace(workspaceId: string, actorId: string, input: { n
   });
 }
 
-export function updateApprovalPolicy(workspaceId: string, actorId: string, policy: { approvalsRequired: number; editorsMaySchedule: boolean; keepApprovalOnMove: boolean }) {
+export function updateApprovalPolicy(workspaceId: string, actorId: string, policy: { approvalsRequired: number; editorsMaySchedule: boolean; keepApprovalOnMove: boolean; approvalReminderHours: number }) {
   return prisma.$transaction(async (tx) => {
     await tx.workspace.update({ where: { id: workspaceId }, data: policy, select: { id: true } });
     await recordAudit(tx, { workspaceId, actorId, action: "workspace.approval_policy", targetType: "workspace", targetId: workspaceId, data: policy });

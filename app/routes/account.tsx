@@ -28,6 +28,7 @@ export default function AccountLayout() {
           <NavLink to="/account/password">{t.account.password.heading}</NavLink>
           <NavLink to="/account/two-factor">{t.account.twoFactor.heading}</NavLink>
           <NavLink to="/account/sessions">{t.account.sessions.heading}</NavLink>
+          <NavLink to="/account/notifications">{t.notifications.settings.menu}</NavLink>
         </nav>
         <span className="spacer" />
         <span className="muted">{name}</span>

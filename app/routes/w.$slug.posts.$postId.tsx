@@ -24,7 +24,9 @@ import { useI18n } from "~/i18n/use-i18n";
 import { movePost } from "~/models/post-editor.server";
 import { memberActor, act } from "~/models/post-gate.server";
 import { addComment } from "~/models/post-comments.server";
-import { findPostVariant, loadPostPage } from "~/models/post-page.server";
+import { ApprovalDeadline } from "~/components/approval-deadline";
+import { decisionConfirmation } from "~/utils/decision-confirmation.server";
+import { findPostVariant, loadPostPage, postTimeOf } from "~/models/post-page.server";
 import { stopSeriesOfPost } from "~/models/series.server";
 import { applyVariantAction } from "~/models/variant-actions.server";
 import { gateAnswer } from "~/utils/gate-answer.server";
@@ -100,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = memberActor(user, role);
   const locale = await localeOf(request);
   if (value.intent === "comment") {
-    return (await addComment(workspace.id, user.id, postId, value.comment)) ? { error: null, violations: [], consequences: [] } : notFound("This post");
+    return (await addComment(workspace.id, user.id, postId, value.comment, value.visibleToClient === "on")) ? { error: null, violations: [], consequences: [] } : notFound("This post");
   }
   if (value.intent === "stop-series") {
     const stopped = await stopSeriesOfPost(workspace, actor, postId, value.from);
@@ -116,7 +118,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await act(workspace, actor, postId, { kind: value.intent }, { comment: "comment" in value ? value.comment || undefined : undefined });
   if (!outcome.ok && outcome.httpStatus === 404) notFound("This post");
-  return gateAnswer(outcome, locale);
+  const answer = gateAnswer(outcome, locale);
+  const confirmation = await decisionConfirmation(workspace, postId, value.intent, outcome, await postTimeOf(workspace.id, postId), locale);
+  return data({ ...answer.data, confirmation }, answer.init ?? undefined);
 }
 
 export default function PostPage() {
@@ -163,6 +167,12 @@ export default function PostPage() {
         <SeriesPanel series={series} zone={workspace.timeZone} report={seriesReport} canStop={canWrite} defaultFrom={localDate} />
       ) : null}
       {status === "IN_REVIEW" && missing > 0 ? <p>{t.post.approvalsMissing(missing)}</p> : null}
+      <ApprovalDeadline status={status} scheduledAt={post.scheduledAt} zone={workspace.timeZone} />
+      {result && "confirmation" in result && result.confirmation ? (
+        <p className="notice" role="status">
+          {String(result.confirmation)}
+        </p>
+      ) : null}
       {post.overrideReason ? <p className="banner-inline">{t.post.overridden(post.overrideReason)}</p> : null}
       {result?.error ? <Refusal message={result.error} violations={result.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={post.id} /> : null}
 
@@ -243,6 +253,7 @@ export default function PostPage() {
         {post.comments.map((c) => (
           <li key={c.id}>
             <strong>{c.author?.name ?? (c.authorName ? t.post.client(c.authorName) : t.post.someone)}</strong> <span className="muted">{when(c.createdAt)}</span>
+            {c.visibleToClient ? <span className="pill">{t.notifications.shownToClient}</span> : null}
             <p>{c.body}</p>
           </li>
         ))}
@@ -253,6 +264,9 @@ export default function PostPage() {
           <label>
             {t.post.addComment}
             <textarea name="comment" rows={2} maxLength={2000} required />
+          </label>
+          <label className="check">
+            <input type="checkbox" name="visibleToClient" /> {t.notifications.visibleToClient}
           </label>
           <button type="submit" className="secondary">
             {t.post.send}

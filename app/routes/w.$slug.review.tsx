@@ -20,6 +20,9 @@ import { listReviewQueue } from "~/models/review-queue.server";
 import { gateAnswer } from "~/utils/gate-answer.server";
 import { localeOf } from "~/utils/locale.server";
 import { requireWorkspace } from "~/utils/permissions.server";
+import { ApprovalDeadline } from "~/components/approval-deadline";
+import { postTimeOf } from "~/models/post-page.server";
+import { decisionConfirmation } from "~/utils/decision-confirmation.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");
@@ -36,12 +39,14 @@ const decisionSchema = z.intersection(z.object({ postId: recordIdSchema("Which p
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");
   const submission = parseWithZod(await request.formData(), { schema: decisionSchema });
-  if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [] }, { status: 400 });
+  if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [], confirmation: null }, { status: 400 });
   const value = submission.value;
-  if (value.intent !== "approve" && value.intent !== "request-changes") return data({ postId: value.postId, error: "Approve or request changes here.", violations: [], consequences: [] }, { status: 400 });
+  if (value.intent !== "approve" && value.intent !== "request-changes") return data({ postId: value.postId, error: "Approve or request changes here.", violations: [], consequences: [], confirmation: null }, { status: 400 });
   const outcome = await act(workspace, memberActor(user, role), value.postId, { kind: value.intent }, { comment: value.comment || undefined });
-  const answer = gateAnswer(outcome, await localeOf(request));
-  return data({ postId: value.postId, ...answer.data }, answer.init ?? undefined);
+  const locale = await localeOf(request);
+  const answer = gateAnswer(outcome, locale);
+  const confirmation = await decisionConfirmation(workspace, value.postId, value.intent, outcome, await postTimeOf(workspace.id, value.postId), locale);
+  return data({ postId: value.postId, ...answer.data, confirmation }, answer.init ?? undefined);
 }
 
 export default function ReviewQueue() {
@@ -51,6 +56,11 @@ export default function ReviewQueue() {
   return (
     <main className="page">
       <h1>{t.review.heading}</h1>
+      {result?.confirmation ? (
+        <p className="notice" role="status">
+          {String(result.confirmation)}
+        </p>
+      ) : null}
       {queue.length === 0 ? <p>{t.review.empty}</p> : null}
       <ol className="review-list">
         {queue.map((post) => (
@@ -62,6 +72,7 @@ export default function ReviewQueue() {
               {post.scheduledAt ? DateTime.fromJSDate(new Date(post.scheduledAt), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED) : t.review.noDate}
               {post.author ? ` · ${t.review.by(post.author.name)}` : ""} · {t.review.approvals(post.approvals, workspace.approvalsRequired)}
             </p>
+            <ApprovalDeadline status="IN_REVIEW" scheduledAt={post.scheduledAt} zone={workspace.timeZone} />
             <div className="cards">
               {post.variants.map((v) => (
                 <VariantPreview key={v.id} network={v.channel.network as NetworkKind} channelName={v.channel.name} text={v.text} link={v.link} mediaUrls={v.mediaUrls} />

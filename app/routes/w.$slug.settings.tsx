@@ -12,11 +12,15 @@ import { localeOf } from "~/utils/locale.server";
 import { prisma } from "~/utils/db.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { hashToken, newSecretToken, publicOrigin } from "~/utils/secret-token.server";
+import { CopyLink } from "~/components/copy-link";
+import { TeamChatForm } from "~/components/team-chat-form";
+import { chatWebhookSchema } from "~/domain/chat-message";
+import { setTeamChat, teamChatOf } from "~/models/team-chat.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "workspace:update");
   const feed = await prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { calendarFeedHash: true } });
-  return { workspace, feedOn: feed.calendarFeedHash !== null };
+  return { workspace, feedOn: feed.calendarFeedHash !== null, ...(await teamChatOf(workspace.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,6 +44,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await setOwnersNeedTwoFactor(workspace.id, user.id, required);
     return { form: "owners-two-factor", result: null, saved: true, feedUrl: null };
   }
+  if (intent === "chat" || intent === "chat-off") {
+    const submission = intent === "chat" ? chatWebhookSchema.safeParse({ url: formData.get("url"), format: formData.get("format") }) : null;
+    if (submission && !submission.success) return data({ form: "chat", result: null, saved: false, feedUrl: null, error: submission.error.issues.map((i) => i.message).join(" ") }, { status: 400 });
+    await setTeamChat(workspace.id, user.id, submission ? { ...submission.data, locale: await localeOf(request) } : null);
+    return { form: "chat", result: null, saved: true, feedUrl: null };
+  }
   if (intent === "feed-create" || intent === "feed-off") {
     const token = intent === "feed-create" ? newSecretToken() : null;
     await setCalendarFeed(workspace.id, user.id, token ? hashToken(token) : null);
@@ -57,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Settings() {
-  const { workspace, feedOn } = useLoaderData<typeof loader>();
+  const { workspace, feedOn, reminderHours, chat } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useI18n();
   const [form, fields] = useForm({
@@ -107,6 +117,10 @@ export default function Settings() {
         <label className="check">
           <input type="checkbox" name="keepApprovalOnMove" defaultChecked={workspace.keepApprovalOnMove} /> {t.settings.keepApprovalOnMove}
         </label>
+        <label>
+          {t.notifications.reminderHours}
+          <input type="number" name="approvalReminderHours" min={0} max={168} defaultValue={reminderHours} required />
+        </label>
         <button type="submit">{t.settings.save}</button>
         {actionData?.saved && actionData.form === "approvals" ? <p role="status">{t.settings.saved}</p> : null}
       </Form>
@@ -122,9 +136,8 @@ export default function Settings() {
       {actionData?.feedUrl ? (
         <div role="status">
           <p>{t.settings.feedCreated}</p>
-          <p className="copy" data-testid="feed-url">
-            {actionData.feedUrl}
-          </p>
+          <CopyLink url={actionData.feedUrl} label={t.notifications.feed.linkLabel} testId="feed-url" />
+          <p className="muted">{t.notifications.feed.howTo}</p>
         </div>
       ) : (
         <p className="muted">{feedOn ? t.settings.feedActive : t.settings.feedOff}</p>
@@ -139,6 +152,8 @@ export default function Settings() {
           </button>
         ) : null}
       </Form>
+
+      <TeamChatForm chat={chat} saved={actionData?.form === "chat" && actionData.saved} error={actionData?.form === "chat" && "error" in actionData ? String(actionData.error) : null} />
     </main>
   );
 }

@@ -1,8 +1,10 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
 import { can } from "~/domain/permissions";
-import { locales } from "~/i18n/locales";
+import { LocaleSelect } from "~/components/locale-select";
 import { useI18n } from "~/i18n/use-i18n";
+import { NotificationBell } from "~/components/notification-bell";
+import { markPostRead, unreadCount } from "~/models/notifications.server";
 import { listWorkspacesOf } from "~/models/workspace.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { getCookieSession, sessionStorage } from "~/utils/session.server";
@@ -11,7 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, role, workspace } = await requireWorkspace(request, params.slug, "workspace:read");
-  const memberships = await listWorkspacesOf(user.id);
+  // Opening a post reads this person's notices about it — before the bell counts them.
+  if (params.postId) await markPostRead(user.id, params.postId);
+  const [memberships, unread] = await Promise.all([listWorkspacesOf(user.id), unreadCount(user.id)]);
   const cookie = await getCookieSession(request);
   const headers = new Headers();
   if (cookie.get("lastWorkspace") !== workspace.slug) {
@@ -27,13 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canApprove: can(role, "post:approve"),
       canWrite: can(role, "post:write"),
       canUpdate: can(role, "workspace:update"),
+      unread,
     },
     { headers },
   );
 }
 
 export default function WorkspaceLayout() {
-  const { user, role, workspace, others, canApprove, canWrite, canUpdate } = useLoaderData<typeof loader>();
+  const { user, role, workspace, others, canApprove, canWrite, canUpdate, unread } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
@@ -62,6 +67,7 @@ export default function WorkspaceLayout() {
             {t.nav.plan}
           </NavLink>
           {canApprove ? <NavLink to={`${base}/review`}>{t.nav.review}</NavLink> : null}
+          {canApprove || canWrite ? <NavLink to={`${base}/expired`}>{t.notifications.expired.nav}</NavLink> : null}
           <NavLink to={`${base}/channels`}>{t.nav.channels}</NavLink>
           <NavLink to={`${base}/members`}>{t.nav.members}</NavLink>
           <NavLink to={`${base}/pause`}>{workspace.pausedAt ? t.nav.paused : t.nav.pause}</NavLink>
@@ -70,17 +76,12 @@ export default function WorkspaceLayout() {
           {canUpdate ? <NavLink to={`${base}/settings`}>{t.nav.settings}</NavLink> : null}
         </nav>
         <span className="spacer" />
+        <NotificationBell unread={unread} />
         <Form method="post" action="/preferences" className="inline">
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           <label className="inline">
             <span className="visually-hidden">{t.language.label}</span>
-            <select name="locale" defaultValue={locale} aria-label={t.language.label}>
-              {locales.map((l) => (
-                <option key={l} value={l}>
-                  {t.language[l]}
-                </option>
-              ))}
-            </select>
+            <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
           </label>
           <button type="submit" className="secondary">
             {t.language.save}

@@ -4,7 +4,7 @@ import nodemailer from "nodemailer";
 import type { Logger } from "pino";
 import { env } from "./env.server";
 
-export type OutgoingMail = { messageId: string; to: string; subject: string; text: string; html: string };
+export type OutgoingMail = { messageId: string; to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 export type MailTransport = { via: "smtp" | "log"; send: (mail: OutgoingMail) => Promise<void>; close: () => void };
 
 /** Short timeouts: a lease (MAIL_LEASE_MS) must outlast a whole send. */
@@ -20,9 +20,9 @@ export function smtpTransport(url: string): MailTransport {
   const from = mailFrom();
   return {
     via: "smtp",
-    send: async ({ messageId, to, subject, text, html }) => {
+    send: async ({ messageId, to, subject, text, html, headers }) => {
       // Automatic mail: no out-of-office replies back (RFC 3834).
-      await transporter.sendMail({ from, to, subject, text, html, messageId, headers: { "Auto-Submitted": "auto-generated" } });
+      await transporter.sendMail({ from, to, subject, text, html, messageId, headers: { ...headers, "Auto-Submitted": "auto-generated" } });
     },
     close: () => transporter.close(),
   };

@@ -74,3 +74,10 @@ export async function enqueueAccountRequest(request: AccountRequestJob) {
   // Retrying is safe: the request's outbox key is its job id, so a second run finds its mail queued.
   await getMailQueue().add("account-request", request, { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
 }
+
+// Team chat (decision 0032): a "chat" job wakes the worker for a ChatMessage row, like mail.
+export const chatJobId = (messageId: string, attempt: number) => `chat:${messageId}:${attempt}`;
+
+export async function enqueueChatDelivery(messageId: string, attempt: number, at: Date = new Date()) {
+  await getMailQueue().add("chat", { messageId }, { jobId: chatJobId(messageId, attempt), delay: Math.max(0, at.getTime() - Date.now()), removeOnComplete: true, removeOnFail: 1000 });
+}

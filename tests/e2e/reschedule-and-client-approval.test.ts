@@ -79,10 +79,13 @@ describe("calendar and client", () => {
     const item = client.getByRole("listitem", { name: "Anniversary post" });
     await item.waitFor();
     expect(await seriousA11yViolations(client)).toEqual([]);
-    await item.getByLabel("Your name").fill("Anna Director");
+    // The name is asked once, before any decision.
+    await client.getByLabel("Your name").fill("Anna Director");
+    await client.getByRole("button", { name: "Continue" }).click();
+    await client.getByText("You decide as Anna Director.").waitFor();
     await item.getByLabel("Comment").fill("Perfect for the anniversary.");
     await item.getByRole("button", { name: "Approve" }).click();
-    await client.getByText("Thank you — your decision is recorded.").waitFor();
+    await client.getByText("Approved — thank you.").waitFor();
     const decided = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { status: true, approvals: true, comments: true } });
     expect(decided.approvals).toMatchObject([{ approverId: null, approverName: "Anna Director", decision: "APPROVED" }]);
     expect(decided.comments).toMatchObject([{ authorName: "Anna Director", body: "Perfect for the anniversary." }]);

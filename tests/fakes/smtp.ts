@@ -12,7 +12,7 @@ import type { Socket } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string; messageId: string; autoSubmitted: string; receivedAt: number };
+export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string; messageId: string; autoSubmitted: string; listUnsubscribe: string; receivedAt: number };
 
 export type SmtpFake = { url: string; port: number; mails: ReceivedMail[]; close: () => Promise<void> };
 
@@ -50,6 +50,8 @@ export async function startSmtpFake(): Promise<SmtpFake> {
             html: typeof parsed.html === "string" ? parsed.html : "",
             messageId: parsed.messageId ?? "",
             autoSubmitted: String(parsed.headers.get("auto-submitted") ?? ""),
+            // The raw header lines: mailparser folds List-* headers into objects.
+            listUnsubscribe: parsed.headerLines.filter((h) => h.key.startsWith("list-unsubscribe")).map((h) => h.line).join("\n"),
             receivedAt: Date.now(),
           });
           if (to.some((address) => tag(address)?.[1] === "vanish")) {

@@ -73,6 +73,10 @@ const cases: Case[] = [
   { name: "import and export page", method: "GET", path: () => `/w/${A.slug}/transfer`, expect: writers },
   { name: "review queue", method: "GET", path: () => `/w/${A.slug}/review`, expect: approvers },
   { name: "client links", method: "GET", path: () => `/w/${A.slug}/share`, expect: ownerOnly },
+  { name: "expired approvals", method: "GET", path: () => `/w/${A.slug}/expired`, expect: read },
+  // An impossible date: the roles allowed to reschedule are told why (400), the others refused first.
+  { name: "reschedule from expired approvals", method: "POST", path: () => `/w/${A.slug}/expired`, form: () => ({ intent: "reschedule", postId: postA, date: "2026-13-45", time: "10:00" }), expect: { ...writers, owner: 400, editor: 400 } },
+  { name: "team chat setting", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ intent: "chat-off" }), expect: ownerOnly },
   { name: "pause publishing", method: "POST", path: () => `/w/${A.slug}/pause`, form: () => ({ intent: "pause", reason: "Probe" }), expect: writers },
   // A draft variant cannot be cancelled: the roles allowed to try get the reason (409).
   { name: "act on a variant", method: "POST", path: () => `/w/${A.slug}/posts/${postA}`, form: () => ({ intent: "cancel", variantId: variantA }), expect: { ...writers, owner: 409, editor: 409 } },

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { clientDecisionSchema, postActionSchema } from "~/domain/post-actions";
+import { clientActionSchema, postActionSchema } from "~/domain/post-actions";
 import { postFormSchema } from "~/domain/post-form";
 import { controlCharacter, multiLineText, recordIdSchema, singleLineText, withoutInvisibleFormatting } from "~/domain/text-input";
 import { createWorkspaceSchema } from "~/domain/workspace-schemas";
@@ -58,7 +58,8 @@ describe("the forms that take text refuse a NUL anywhere", () => {
     expect(postFormSchema.safeParse({ ...post, variants: [{ channelId: nul, text: "Hi" }] }).success).toBe(false);
     expect(postFormSchema.safeParse({ ...post, variants: [{ channelId: "c1", text: nul }] }).success).toBe(false);
     expect(postActionSchema.safeParse({ intent: "comment", comment: nul }).success).toBe(false);
-    expect(clientDecisionSchema.safeParse({ postId: "p1", decision: "approve", name: nul }).success).toBe(false);
+    expect(clientActionSchema.safeParse({ intent: "decide", postId: "p1", decision: "approve", name: nul }).success).toBe(false);
+    expect(clientActionSchema.safeParse({ intent: "name", name: nul }).success).toBe(false);
     expect(createWorkspaceSchema.safeParse({ name: nul, timeZone: "UTC" }).success).toBe(false);
   });
 
