@@ -2,17 +2,16 @@
 // does not open another connection pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { databasePool } from "./database-pool.server";
 import { env } from "./env.server";
 
 declare global {
   var __rytmPrisma: PrismaClient | undefined;
 }
 
-// A connection once opened is kept (`min` = `max`): closed after 10 s idle, as pg's pool does
-// by default, a burst of due posts after a quiet minute paid for opening them all at once.
 function createClient() {
   const size = env().DATABASE_POOL_SIZE;
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: size, min: size }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: size, min: databasePool.keepOpen ? size : 0 }) });
 }
 
 export const prisma: PrismaClient = (globalThis.__rytmPrisma ??= createClient());
