@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useNonce } from "./components/nonce";
 import { type Locale, pickLocale } from "./i18n/locales";
 import { useI18n } from "./i18n/use-i18n";
@@ -20,6 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const root = useRouteLoaderData<{ locale: Locale }>("root");
   const nonce = useNonce();
+  // Marks the page as hydrated: until then a click or a typed character may be lost, and
+  // browser tests wait for this mark before they act on or photograph a page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={root?.locale ?? "en"}>
       <head>

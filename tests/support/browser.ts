@@ -5,7 +5,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
+
+// A browser test walks a person's path through several pages; on two cores busy with the
+// server, worker and PostgreSQL, a path takes 15–30 s, so browser tests get more than the
+// suite's default 30 s (each test file runs in its own process: this sets only theirs).
+vi.setConfig({ testTimeout: 90_000 });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const artifactsDir = path.resolve("tests/artifacts");
@@ -41,7 +46,13 @@ export async function newPage(browser: Browser): Promise<Page & { consoleErrors:
   return page;
 }
 
+/** Waits until React has hydrated the page (root.tsx marks it), so that nothing touches the server's HTML first. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function screenshot(page: Page, name: string) {
+  await hydrated(page);
   mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: true });
 }
