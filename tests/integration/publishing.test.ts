@@ -54,7 +54,7 @@ const tootsWith = (text: string) => [...mastodon.statuses.values()].filter((s) =
 
 describe("publishing", () => {
   it("publishes on time, once, and stores the post's id and URL", async () => {
-    const plan = await planned("mastodon", 1500);
+    const plan = await planned("mastodon", 3000);
     await schedule(plan.workspace.id, plan.postId);
     const done = await settled(plan.variantId);
     expect(done).toMatchObject({ status: "PUBLISHED", attempts: 1, externalUrl: expect.stringMatching(/\/@rytm\/\d+$/) });
@@ -75,16 +75,16 @@ describe("publishing", () => {
   });
 
   it("cancels: nothing goes out", async () => {
-    const plan = await planned("mastodon", 1000);
+    const plan = await planned("mastodon", 2500);
     await schedule(plan.workspace.id, plan.postId);
     await cancel(plan.workspace.id, plan.postId);
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 3500));
     expect((await variant(plan.variantId)).status).toBe("CANCELLED");
     expect(tootsWith(plan.text)).toHaveLength(0);
   });
 
   it("honours a pause at the moment the job runs, and lists what is overdue on resume instead of sending it", async () => {
-    const plan = await planned("mastodon", 1000);
+    const plan = await planned("mastodon", 2500);
     const owner = await createUser();
     await schedule(plan.workspace.id, plan.postId);
     await pauseWorkspace(plan.workspace.id, owner.id, "Crisis: a product recall");
@@ -102,16 +102,16 @@ describe("publishing", () => {
   });
 
   it("claims a moment before the time, sends at the time, and still holds a post paused in between", async () => {
-    const onTime = await planned("mastodon", 1500);
+    const onTime = await planned("mastodon", 3000);
     await schedule(onTime.workspace.id, onTime.postId);
     await settled(onTime.variantId);
     const arrival = mastodon.requests.find((r) => String(r.json().status).includes(onTime.text))!.receivedAt;
     expect(arrival).toBeGreaterThanOrEqual(onTime.at.getTime());
 
-    const plan = await planned("mastodon", 1500);
+    const plan = await planned("mastodon", 3000);
     const owner = await createUser();
     await schedule(plan.workspace.id, plan.postId);
-    await waitFor("the early claim", async () => ((await variant(plan.variantId)).status === "PUBLISHING" ? true : undefined), 3000);
+    await waitFor("the early claim", async () => ((await variant(plan.variantId)).status === "PUBLISHING" ? true : undefined), 6000);
     expect(Date.now()).toBeLessThan(plan.at.getTime());
     await pauseWorkspace(plan.workspace.id, owner.id, "Crisis: a last-minute correction");
     await waitFor("the variant to be held", async () => ((await variant(plan.variantId)).failureClass === "paused" ? true : undefined));
@@ -121,7 +121,7 @@ describe("publishing", () => {
   });
 
   it("retries a rate limit after the network's reset, then publishes", async () => {
-    const plan = await planned("mastodon", 500);
+    const plan = await planned("mastodon", 2000);
     mastodon.queue("/api/v1/statuses", { status: 429, body: { error: "Too many requests" }, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": new Date(Date.now() + 2500).toISOString() } });
     await schedule(plan.workspace.id, plan.postId);
     const done = await settled(plan.variantId);
@@ -131,13 +131,13 @@ describe("publishing", () => {
 
   it("fails a rejected post at once, with the network's reason", async () => {
     // Rytm believes the instance takes 1,000 characters; the instance itself says 500.
-    const plan = await planned("mastodon", 300, "x".repeat(600), 1000);
+    const plan = await planned("mastodon", 2000, "x".repeat(600), 1000);
     await schedule(plan.workspace.id, plan.postId);
     expect(await settled(plan.variantId)).toMatchObject({ status: "FAILED", failureClass: "content", attempts: 1, lastError: expect.stringContaining("character limit of 500") });
   });
 
   it("settles a Mastodon timeout by sending again under the same Idempotency-Key: one post", async () => {
-    const plan = await planned("mastodon", 300);
+    const plan = await planned("mastodon", 2000);
     mastodon.queue("/api/v1/statuses", { status: 503, delayMs: 2000 });
     const before = mastodon.requests.length;
     await schedule(plan.workspace.id, plan.postId);
@@ -149,7 +149,7 @@ describe("publishing", () => {
   });
 
   it("never retries blindly once the network has forgotten the key: UNKNOWN, for a person", async () => {
-    const plan = await planned("mastodon", 1500);
+    const plan = await planned("mastodon", 3000);
     await schedule(plan.workspace.id, plan.postId);
     // An earlier attempt of this schedule went out two hours ago, beyond Mastodon's one-hour memory.
     await prisma.variant.update({ where: { id: plan.variantId }, data: { firstAttemptAt: new Date(Date.now() - 2 * 3600_000) } });
@@ -160,7 +160,7 @@ describe("publishing", () => {
   });
 
   it("settles a Bluesky timeout by reading the record back: published once", async () => {
-    const plan = await planned("bluesky", 300);
+    const plan = await planned("bluesky", 2000);
     await schedule(plan.workspace.id, plan.postId);
     const { publishKey } = await variant(plan.variantId);
     pds.queue("/xrpc/com.atproto.repo.createRecord", { status: 200, body: { uri: "late" }, delayMs: 2000 });
@@ -170,7 +170,7 @@ describe("publishing", () => {
   });
 
   it("settles an X 5xx that came after the post was created by reading the account's posts back: one post", async () => {
-    const plan = await planned("x", 300);
+    const plan = await planned("x", 2000);
     xApi.queue("POST /2/tweets", { afterHandling: true, status: 503, body: { title: "Service Unavailable", detail: "Service Unavailable", type: "about:blank", status: 503 } });
     await schedule(plan.workspace.id, plan.postId);
     const done = await settled(plan.variantId);
@@ -247,7 +247,7 @@ describe("the sweeper", () => {
 
 describe("channel posting limits", () => {
   it("make a variant wait for room in the channel's window instead of bursting past it", async () => {
-    const first = await planned("mastodon", 500);
+    const first = await planned("mastodon", 2000);
     await prisma.channel.updateMany({ where: { workspaceId: first.workspace.id }, data: { settings: { instanceUrl: mastodon.url, timeoutMs: 800, rateLimit: { posts: 1, seconds: 3 } } } });
     const { channelId } = await variant(first.variantId);
     const second = await prisma.post.create({
@@ -266,7 +266,7 @@ describe("channel posting limits", () => {
 
 describe("transient server errors", () => {
   it("are retried with backoff until the post goes out", async () => {
-    const plan = await planned("mastodon", 300);
+    const plan = await planned("mastodon", 2000);
     mastodon.queue("/api/v1/statuses", { status: 503, body: { error: "There was a temporary problem serving your request, please try again" } });
     await schedule(plan.workspace.id, plan.postId);
     const done = await settled(plan.variantId);
