@@ -5,9 +5,9 @@
 //    stalled job or a duplicate job can never both publish. Then it asks the gate again:
 //    if the plan changed since the post was cleared and it now breaks a blocking rule, the
 //    variant is held with the reason for a person, not sent.
-// 3. The job wakes PUBLISH_LEAD_MS early, so the claim is done before the time; just before
-//    it, the pause and the channel's budget are checked again, and the sending thread (whose
-//    event loop nothing else keeps busy) sends the post at the time.
+// 3. The job wakes PUBLISH_LEAD_MS early, so the claim is done before the time, and hands the
+//    request to the sending thread (whose event loop nothing else keeps busy): just before the
+//    time it looks again at the pause and the channel's budget, and sends the post on time.
 // 4. The adapter's outcome is written only while the claim is still ours.
 import { randomUUID } from "node:crypto";
 import type Bull from "bull";
@@ -15,7 +15,6 @@ import type { Logger } from "pino";
 import { adapterFor } from "../app/channels/adapters.server.ts";
 import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
-import { pauseFlagged } from "../app/utils/pause-flag.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/channels/networks.ts";
@@ -195,41 +194,33 @@ export function publishProcessor(logger: Logger) {
     }
     const channel = await channelById(claimed.channelId);
     const variant = { ...claimed, channel: channel! };
-    const { paused, wait, sendAt: at } = await atTheTime(claimed, channel, attemptId);
-    if (paused) {
+    const request = channel?.enabled ? requestFor(variant, claimed.attempts > 1) : null;
+    const sent = await onTime(claimed, channel, request, attemptId);
+    if (sent === "paused") {
       logger.info({ variantId, event: "held" }, "workspace paused before the time: variant held");
       return { skipped: "paused" };
     }
-    if (wait > 0) {
+    if (!sent.sent) {
       // Over the channel's budget: give the claim back, as if this attempt had not begun.
-      const at = new Date(Date.now() + wait);
+      const { wait } = sent;
+      const retryAt = new Date(Date.now() + wait);
       const released = await prisma.$executeRaw`
-        UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1, "nextAttemptAt" = ${at},
+        UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1, "nextAttemptAt" = ${retryAt},
           "lastError" = ${`Waiting for the channel's posting limit to allow it (${Math.ceil(wait / 1000)} s).`}, "updatedAt" = now()
         WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
-      if (released) await enqueuePublish(variantId, version, claimed.attempts - 1, at, `throttled-${attemptId}`);
+      if (released) await enqueuePublish(variantId, version, claimed.attempts - 1, retryAt, `throttled-${attemptId}`);
       return { skipped: "channel rate limit" };
     }
-
-    // Ready to send: claimed, cleared by the gate, and past the last look at the pause and budget.
-    const ready = Date.now();
     const adapter = channel ? adapterFor(channel.network as NetworkKind) : undefined;
-    const request = channel ? requestFor(variant, claimed.attempts > 1) : null;
-    const sent =
-      !channel || !request
-        ? { outcome: { kind: "failed", failureClass: "config", message: "The channel no longer exists." } as PublishOutcome, sentAt: ready }
-        : !channel.enabled
-          ? { outcome: { kind: "failed", failureClass: "config", message: "The channel is disabled." } as PublishOutcome, sentAt: ready }
-          : await sendAt(channel.network as NetworkKind, request, at);
     let outcome = sent.outcome;
     if (outcome.kind === "unknown" && adapter && request) outcome = await resolveUnknown(adapter, request, claimed.firstAttemptAt, outcome);
     await settle(variantId, attemptId, version, claimed.attempts, outcome);
-    // Where lateness arises: `readyMs` is when the worker was ready to send, relative to the
-    // time (negative: ahead of it); `lateMs` when the request left.
+    // Where lateness arises: `readyMs` is when the last look ended, relative to the time
+    // (negative: ahead of it); `lateMs` when the request left.
     logger.info(
       {
         variantId, channelId: claimed.channelId, network: channel?.network, attempt: claimed.attempts, outcome: outcome.kind,
-        readyMs: ready - at, lateMs: sent.sentAt - at, ms: Date.now() - sent.sentAt, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}),
+        readyMs: sent.readyAt - sent.at, lateMs: sent.sentAt - sent.at, ms: Date.now() - sent.sentAt, ...(outcome.kind !== "published" ? { reason: outcome.message } : {}),
       },
       "publish attempt",
     );
@@ -239,32 +230,38 @@ export function publishProcessor(logger: Logger) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+type OnTime = { at: number; readyAt: number } & ({ sent: true; outcome: PublishOutcome; sentAt: number } | { sent: false; wait: number });
+
 /**
- * Claimed a moment early: waits until just before the variant's time and checks then that no
- * pause came meanwhile (its Redis flag) and that the channel's budget allows a post (both at
- * once, both in Redis, so that their latency is not the post's). A budget that opens within
- * a moment is waited for.
+ * Claimed a moment early: the sending thread waits until just before the variant's time, takes
+ * the last look there (the pause's Redis flag — only if a pause could have come since the
+ * claim — and the channel's budget, waiting for one that opens within a moment) and sends at
+ * the time. A flag that is up, or no answer from Redis, is settled here against PostgreSQL:
+ * paused means the claim is given back, held.
  */
-async function atTheTime(claimed: Claimed, channel: Channel | null, attemptId: string): Promise<{ paused: boolean; wait: number; sendAt: number }> {
-  const sendAt = Math.max(claimed.scheduledAt?.getTime() ?? 0, claimed.nextAttemptAt?.getTime() ?? 0);
-  const preflight = env().PUBLISH_PREFLIGHT_MS;
-  const slept = sendAt - preflight > Date.now();
-  if (slept) await sleep(sendAt - preflight - Date.now());
-  const budget = channel ? channelBudget(channel.id, channel.network as NetworkKind, channel.settings) : null;
-  // The pause's Redis flag, then (only when it is up) the database to give the claim back.
-  const [flagged, firstWait] = await Promise.all([slept ? pauseFlagged(claimed.workspaceId) : false, budget ? budget.take() : 0]);
-  const paused = flagged && (await pausedMeanwhile(claimed.id, attemptId));
-  let wait = firstWait;
-  for (let tries = 0; !paused && budget && wait > 0 && wait <= SHORT_WAIT_MS && tries < 3; tries++) {
-    await sleep(wait);
-    wait = await budget.take();
+async function onTime(claimed: Claimed, channel: Channel | null, request: PublishRequest | null, attemptId: string): Promise<OnTime | "paused"> {
+  const at = Math.max(claimed.scheduledAt?.getTime() ?? 0, claimed.nextAttemptAt?.getTime() ?? 0);
+  const lookAt = at - env().PUBLISH_PREFLIGHT_MS;
+  if (!channel || !request) {
+    if (await pausedMeanwhile(claimed.id, attemptId)) return "paused";
+    const message = channel ? "The channel is disabled." : "The channel no longer exists.";
+    return { at, readyAt: Date.now(), sent: true, outcome: { kind: "failed", failureClass: "config", message }, sentAt: Date.now() };
   }
-  // A held variant gives back the post it took from the budget.
-  if (paused && wait === 0) await budget?.giveBack();
-  return { paused, wait, sendAt };
+  const network = channel.network as NetworkKind;
+  const look = { at: lookAt, workspaceId: lookAt > Date.now() ? claimed.workspaceId : null, channel: { id: channel.id, network, settings: channel.settings } };
+  const sent = await sendAt(network, request, at, look);
+  if (sent.sent) return { at, ...sent };
+  if ("lookFailed" in sent || sent.flaggedPaused) {
+    if (await pausedMeanwhile(claimed.id, attemptId)) {
+      if ("tookBudget" in sent && sent.tookBudget) await channelBudget(channel.id, network, channel.settings).giveBack();
+      return "paused";
+    }
+    // A stale flag (the pause already lifted) or Redis silent: send now, without another look.
+    const now = await sendAt(network, request, at, null);
+    return now.sent ? { at, ...now } : { at, readyAt: now.readyAt, sent: false, wait: 0 };
+  }
+  return { at, readyAt: sent.readyAt, sent: false, wait: sent.wait };
 }
-/** A channel budget that opens within this long is waited for with the claim held. */
-const SHORT_WAIT_MS = 1_000;
 
 /** How long until a still-scheduled variant of this version is due, if that is within the lead (else 0). */
 async function msUntilDue(variantId: string, version: number) {

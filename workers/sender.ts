@@ -4,12 +4,13 @@ import { Worker } from "node:worker_threads";
 import type { PublishRequest } from "../app/channels/adapter.server.ts";
 import type { NetworkKind } from "../app/channels/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
-import type { SendOrder, SendResult } from "./sender-thread.ts";
+import type { LastLook, SendOrder, SendResult, Sent } from "./sender-thread.ts";
 
-export type Sent = { outcome: PublishOutcome; sentAt: number };
+export type { LastLook, Sent };
 
 let thread: { worker: Worker; ready: Promise<void> } | undefined;
 const waiting = new Map<number, (sent: Sent) => void>();
+const unknown = (message: string): Sent => ({ sent: true, outcome: { kind: "unknown", message } satisfies PublishOutcome, sentAt: Date.now(), readyAt: Date.now() });
 let next = 0;
 
 function sender() {
@@ -30,12 +31,12 @@ function sender() {
 
   worker.on("message", (message: SendResult | { ready: true }) => {
     if ("ready" in message) return;
-    waiting.get(message.id)?.({ outcome: message.outcome, sentAt: message.sentAt });
+    waiting.get(message.id)?.(message);
     waiting.delete(message.id);
   });
   // A thread that dies leaves every request it held with an unknown outcome: settled the careful way.
   worker.on("error", (error) => {
-    for (const resolve of waiting.values()) resolve({ outcome: { kind: "unknown", message: `the sending thread failed: ${error.message}` }, sentAt: Date.now() });
+    for (const resolve of waiting.values()) resolve(unknown(`the sending thread failed: ${error.message}`));
     waiting.clear();
     thread = undefined;
   });
@@ -52,12 +53,16 @@ export async function startSender() {
   await sender().ready;
 }
 
-/** Sends the request at `sendAt` from the sending thread; resolves with what the network answered and when it was sent. */
-export function sendAt(network: NetworkKind, request: PublishRequest, at: number): Promise<Sent> {
+/**
+ * Hands the request to the sending thread, which takes the last look (if any) just before
+ * `at` and sends at `at`; resolves with what the network answered and when the request left,
+ * or with why it was not sent.
+ */
+export function sendAt(network: NetworkKind, request: PublishRequest, at: number, look: LastLook | null): Promise<Sent> {
   const id = next++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
-    sender().worker.postMessage({ id, network, request, sendAt: at } satisfies SendOrder);
+    sender().worker.postMessage({ id, network, request, sendAt: at, look } satisfies SendOrder);
   });
 }
 
