@@ -23,7 +23,11 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WINDOW_MS = 60_000;
 // Putting 10,000 posts on the schedule through the gate takes 1–2 minutes here.
 const SCHEDULING_LEAD_MS = Number(process.env.BENCH_SCHEDULING_LEAD_MS ?? 240_000);
-const FLOOR_LEAD_MS = 15_000;
+const FLOOR_LEAD_MS = 30_000;
+// Both sides first run an unmeasured burst at the window's rate (1,000 posts over 6 s, ending
+// 10 s before the window): a worker in production has been running for hours, and the first
+// seconds of a fresh process (code not yet optimised, caches cold) are its start, not its pace.
+export const WARM_UP = { count: 1000, spanMs: 6000, endsBeforeMs: 10_000 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 type Summary = { p50: number; p99: number; max: number };
 const summary = (values: number[]): Summary => {
@@ -66,13 +70,14 @@ type Run = {
   scheduling: number;
 };
 
-/** The worker's "publish attempt" lines: when it was ready to send and when the request left, relative to the time. */
-function workerTimings(logFile: string) {
+/** The worker's "publish attempt" lines from `since` on (not the warm-up's): when it was ready to send and when the request left, relative to the time. */
+function workerTimings(logFile: string, since: number) {
   const ready: number[] = [];
   const sent: number[] = [];
   for (const line of readFileSync(logFile, "utf8").split("\n")) {
     if (!line.includes('"publish attempt"')) continue;
-    const entry = JSON.parse(line) as { readyMs?: number; lateMs?: number };
+    const entry = JSON.parse(line) as { time: number; readyMs?: number; lateMs?: number };
+    if (entry.time < since) continue;
     if (typeof entry.readyMs === "number") ready.push(entry.readyMs);
     if (typeof entry.lateMs === "number") sent.push(entry.lateMs);
   }
@@ -104,18 +109,21 @@ async function oneRun(run: number, prefix: string): Promise<Run> {
   const start = Date.now() + SCHEDULING_LEAD_MS;
   const due = new Map<string, number>();
   texts.forEach((text, i) => due.set(text, start + offset(i)));
+  const warmUpStart = start - WARM_UP.endsBeforeMs - WARM_UP.spanMs;
+  const warmUp = Array.from({ length: WARM_UP.count }, (_, i) => ({ text: `warm-up ${sentence(rand)} ${run}-${i}`, at: warmUpStart + Math.floor((i / WARM_UP.count) * WARM_UP.spanMs) }));
+  const planned = [...warmUp, ...texts.map((text) => ({ text, at: due.get(text)! }))];
   const posts = await prisma.post.createManyAndReturn({
-    data: texts.map((text, i) => ({ workspaceId: workspace.id, authorId: owner.id, title: `Bench ${i}`, category: "news", scheduledAt: new Date(due.get(text)!) })),
+    data: planned.map((p, i) => ({ workspaceId: workspace.id, authorId: owner.id, title: `Bench ${i}`, category: "news", scheduledAt: new Date(p.at) })),
     select: { id: true },
   });
   await prisma.variant.createMany({
-    data: posts.map((post, i) => ({ workspaceId: workspace.id, postId: post.id, channelId: channel.id, text: texts[i]!, scheduledAt: new Date(due.get(texts[i]!)!), ...variantFingerprint(texts[i]!) })),
+    data: posts.map((post, i) => ({ workspaceId: workspace.id, postId: post.id, channelId: channel.id, text: planned[i]!.text, scheduledAt: new Date(planned[i]!.at), ...variantFingerprint(planned[i]!.text) })),
   });
   const scheduling = Date.now();
   const refused = (await scheduleMany(workspace, { kind: "member", id: owner.id, role: "OWNER" }, posts.map((p) => p.id))).filter((o) => !o.ok).length;
   const schedulingS = (Date.now() - scheduling) / 1000;
   if (refused) throw new Error(`The gate refused ${refused} benchmark posts.`);
-  if (Date.now() > start - 20_000) throw new Error("Scheduling took longer than the lead time; set BENCH_SCHEDULING_LEAD_MS higher or BENCH_VARIANTS lower.");
+  if (Date.now() > warmUpStart - 20_000) throw new Error("Scheduling took longer than the lead time; set BENCH_SCHEDULING_LEAD_MS higher or BENCH_VARIANTS lower.");
 
   // The worker as production runs it (its bundle, its log level), its log kept for the breakdown.
   const logFile = path.join(tmpdir(), `${prefix}-worker-${run}.log`);
@@ -128,7 +136,7 @@ async function oneRun(run: number, prefix: string): Promise<Run> {
   // Quietly wait for the window to pass, then poll the database a few times.
   await sleepUntil(start + WINDOW_MS + 2000);
   let published = 0;
-  for (let waited = 0; waited < 120_000 && (published = await prisma.variant.count({ where: { workspaceId: workspace.id, status: "PUBLISHED" } })) < COUNT; waited += 1000) await sleep(1000);
+  for (let waited = 0; waited < 120_000 && (published = await prisma.variant.count({ where: { workspaceId: workspace.id, status: "PUBLISHED" } }) - WARM_UP.count) < COUNT; waited += 1000) await sleep(1000);
   clearInterval(sampler);
   worker.kill("SIGTERM");
   await new Promise((r) => worker.once("exit", r));
@@ -137,7 +145,9 @@ async function oneRun(run: number, prefix: string): Promise<Run> {
   const floor = child<{ lateness: number[] }>("bench/bull-floor-process.ts", { ...process.env, FLOOR_PREFIX: `${prefix}-floor-${run}`, FLOOR_NETWORK_URL: url });
   const floorStart = Date.now() + FLOOR_LEAD_MS;
   const floorDue = new Map(texts.map((_, i) => [`floor ${run}-${i}`, floorStart + offset(i)]));
-  await floor.ask({ due: [...floorDue].map(([text, at]) => ({ at, text })) });
+  const floorWarmUpStart = floorStart - WARM_UP.endsBeforeMs - WARM_UP.spanMs;
+  const floorWarmUp = Array.from({ length: WARM_UP.count }, (_, i) => ({ at: floorWarmUpStart + Math.floor((i / WARM_UP.count) * WARM_UP.spanMs), text: `floor warm-up ${run}-${i}`, warmUp: true }));
+  await floor.ask({ due: [...floorWarmUp, ...[...floorDue].map(([text, at]) => ({ at, text }))] });
   await sleepUntil(floorStart + WINDOW_MS + 3000);
   const { lateness: floorLateness } = await floor.ask({ report: true });
   const report = await network.ask({ report: true });
@@ -151,7 +161,7 @@ async function oneRun(run: number, prefix: string): Promise<Run> {
   const times = mine.map((a) => a.at);
   return {
     ours,
-    ...workerTimings(logFile),
+    ...workerTimings(logFile, start - 1000),
     floor: engine,
     floorWithHop: engineAndHop,
     ratio: ours.p99 / Math.max(1, engine.p99),
@@ -171,7 +181,7 @@ export async function publishLateness() {
   if (spawnSync("npm", ["run", "--silent", "build:worker"], { stdio: "inherit" }).status !== 0) throw new Error("The worker did not build.");
   const { env } = await import("../app/utils/env.server.ts");
   const { PUBLISH_CONCURRENCY, PUBLISH_LEAD_MS } = env();
-  console.log(`Publishing ${COUNT} variants due within one minute, fake API answering in 50 ms, one worker (concurrency ${PUBLISH_CONCURRENCY}, lead ${PUBLISH_LEAD_MS} ms); then bare Bull with the same spacing; ${RUNS} runs`);
+  console.log(`Publishing ${COUNT} variants due within one minute, fake API answering in 50 ms, one worker (concurrency ${PUBLISH_CONCURRENCY}, lead ${PUBLISH_LEAD_MS} ms); then bare Bull with the same spacing; each side warmed up first by an unmeasured burst of ${WARM_UP.count} over ${WARM_UP.spanMs / 1000} s; ${RUNS} runs`);
   const runs: Run[] = [];
   for (let run = 1; run <= RUNS; run++) {
     const r = await oneRun(run, sandbox.prefix);
