@@ -27,7 +27,8 @@ const FLOOR_LEAD_MS = 30_000;
 // Both sides first run an unmeasured burst at the window's rate (1,000 posts over 6 s, ending
 // 10 s before the window): a worker in production has been running for hours, and the first
 // seconds of a fresh process (code not yet optimised, caches cold) are its start, not its pace.
-export const WARM_UP = { count: 1000, spanMs: 6000, endsBeforeMs: 10_000 };
+// BENCH_WARM_UP=0 measures a cold start instead.
+export const WARM_UP = { count: Number(process.env.BENCH_WARM_UP ?? 1000), spanMs: 6000, endsBeforeMs: 10_000 };
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 type Summary = { p50: number; p99: number; max: number };
 const summary = (values: number[]): Summary => {
