@@ -244,10 +244,11 @@ export function decide(post: GatePost, action: GateAction, actor: GateActor, pol
       if (!isWriter(actor)) return refuse("not-writer");
       if (post.status === "CANCELLED") return refuse("cancelled");
       if (hasUnknown(post)) return refuse("unknown-outcome");
-      const committed = isCleared(post.status) || post.status === "APPROVED";
-      if (!committed) return { ok: true, status: post.status };
-      if (action.to === "past") return refuse("needs-future-time");
       const keeps = policy.keepApprovalOnMove || policy.approvalsRequired === 0;
+      const committed = isCleared(post.status) || post.status === "APPROVED";
+      // Approvals already given covered the old time: where a move costs them, it costs them in review too.
+      if (!committed) return !keeps && post.approvedBy.length > 0 ? { ok: true, status: post.status, newRevision: true } : { ok: true, status: post.status };
+      if (action.to === "past") return refuse("needs-future-time");
       if (!keeps) return { ok: true, status: afterLosingClearance(post, policy, false), newRevision: true, unschedules: isCleared(post.status) };
       if (needVerdict(verdict, action.kind).blocking) return refuse("blocked");
       // A post on the schedule is rescheduled at its new time; an approved one stays approved.

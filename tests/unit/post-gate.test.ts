@@ -94,6 +94,14 @@ describe("the gate", () => {
     expect(decide(post(), { kind: "move", to: "future" }, editor, policy(), null)).toEqual({ ok: true, status: "DRAFT" });
   });
 
+  it("lets approvals given in review count after a move only where moves keep approvals", () => {
+    const halfApproved = post({ status: "IN_REVIEW", approvedBy: ["user:a"] });
+    const twoNeeded = { approvalsRequired: 2 as const };
+    expect(decide(halfApproved, { kind: "move", to: "future" }, editor, policy({ ...twoNeeded, keepApprovalOnMove: false }), null)).toEqual({ ok: true, status: "IN_REVIEW", newRevision: true });
+    expect(decide(halfApproved, { kind: "move", to: "future" }, editor, policy({ ...twoNeeded, keepApprovalOnMove: true }), null)).toEqual({ ok: true, status: "IN_REVIEW" });
+    expect(decide(post({ status: "IN_REVIEW" }), { kind: "move", to: "future" }, editor, policy({ keepApprovalOnMove: false }), null)).toEqual({ ok: true, status: "IN_REVIEW" });
+  });
+
   it("lets a variant be published now or rescheduled only on a cleared post, never past a blocking rule", () => {
     const failed = [{ id: "v1", status: "FAILED" as VariantStatus, held: false }];
     for (const status of ["DRAFT", "IN_REVIEW", "CHANGES_REQUESTED", "APPROVED"] as PostStatus[]) {
