@@ -7,17 +7,18 @@ import { type PlannedVariant, type ZoneChangeMode, planZoneChange } from "~/doma
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { memberActor, refreshVerdict } from "./post-gate.server";
-import { type QueueChange, applyQueueChanges, scheduleVariants } from "./scheduling.server";
+import { type QueueChange, applyQueueChanges, holdClasses, scheduleVariants } from "./scheduling.server";
 import { HORIZON_DAYS, materialiseSeries, openOccurrences, removeOccurrences, ruleOf, seriesSelect } from "./series.server";
 
 /** Variants still to go out, after now: the only ones a zone change may move. */
-async function plannedVariants(db: Pick<typeof prisma, "variant">, workspaceId: string, now: Date): Promise<(PlannedVariant & { title: string; status: string })[]> {
+async function plannedVariants(db: Pick<typeof prisma, "variant">, workspaceId: string, now: Date): Promise<(PlannedVariant & { title: string; status: string; hold: { failureClass: string; lastError: string | null } | null })[]> {
   const rows = await db.variant.findMany({
     where: { workspaceId, scheduledAt: { gt: now }, status: { in: ["DRAFT", "SCHEDULED", "FAILED", "UNKNOWN"] }, post: { status: { notIn: ["CANCELLED", "PUBLISHED"] } } },
     orderBy: { scheduledAt: "asc" },
-    select: { id: true, postId: true, scheduledAt: true, status: true, post: { select: { title: true, series: { select: { timeZone: true } } } } },
+    select: { id: true, postId: true, scheduledAt: true, status: true, failureClass: true, lastError: true, post: { select: { title: true, series: { select: { timeZone: true } } } } },
   });
-  return rows.map((v) => ({ variantId: v.id, postId: v.postId, at: v.scheduledAt!, seriesZone: v.post.series?.timeZone ?? null, title: v.post.title, status: v.status }));
+  const held = (v: (typeof rows)[number]) => (v.failureClass && (holdClasses as readonly string[]).includes(v.failureClass) ? { failureClass: v.failureClass, lastError: v.lastError } : null);
+  return rows.map((v) => ({ variantId: v.id, postId: v.postId, at: v.scheduledAt!, seriesZone: v.post.series?.timeZone ?? null, title: v.post.title, status: v.status, hold: held(v) }));
 }
 
 export type ZoneChangePreview = {
@@ -67,11 +68,15 @@ export async function changeTimeZone(workspaceId: string, actorId: string, to: s
     if (from === to) return { moved: 0, queue: [] as QueueChange[], posts: [] as string[], from };
     const planned = await plannedVariants(tx, workspaceId, now);
     const { moves } = planZoneChange(planned, from, to, mode, now);
-    const status = new Map(planned.map((v) => [v.variantId, v.status]));
+    const byId = new Map(planned.map((v) => [v.variantId, v]));
     const queue: QueueChange[] = [];
     for (const move of moves) {
-      if (status.get(move.variantId) === "SCHEDULED") queue.push(...(await scheduleVariants(tx, workspaceId, [move.variantId], move.to)));
-      else await tx.variant.update({ where: { id: move.variantId }, data: { scheduledAt: move.to }, select: { id: true } });
+      const variant = byId.get(move.variantId)!;
+      if (variant.status === "SCHEDULED") {
+        queue.push(...(await scheduleVariants(tx, workspaceId, [move.variantId], move.to)));
+        // A variant held for a person (a pause, the rules at the claim) stays held at its new time: a zone change decides nothing about it.
+        if (variant.hold) await tx.variant.update({ where: { id: move.variantId }, data: variant.hold, select: { id: true } });
+      } else await tx.variant.update({ where: { id: move.variantId }, data: { scheduledAt: move.to }, select: { id: true } });
     }
     const posts = [...new Set(moves.map((m) => m.postId))];
     // A post's time is its first variant's.
