@@ -52,6 +52,26 @@ export function uncoveredBlocking(violations: readonly Violation[], overridden: 
   return violations.filter((v) => v.severity === "block" && (channelRuleIds.includes(v.ruleId) || !overridden.includes(v.ruleId)));
 }
 
+const unnamed: Localized = { en: "another post", pl: "inny post" };
+
+/**
+ * A violation for someone who may see only some posts (a client's link): the posts they may
+ * not see leave the list of those involved, and their titles leave the words.
+ */
+export function withoutPosts(v: Violation, visible: (postId: string) => boolean): Violation {
+  const hidden = (v.related ?? []).filter((r) => !visible(r.postId));
+  const scrub = (words: string, locale: keyof Localized) =>
+    hidden.reduce((text, r) => text.replaceAll(`“${r.title}”`, unnamed[locale]).replaceAll(`„${r.title}”`, unnamed[locale]).replaceAll(r.title, unnamed[locale]), words);
+  const rewrite = (text: Localized): Localized => ({ en: scrub(text.en, "en"), pl: scrub(text.pl, "pl") });
+  return {
+    ...v,
+    message: rewrite(v.message),
+    ...(v.suggestion ? { suggestion: rewrite(v.suggestion) } : {}),
+    postIds: v.postIds.filter((id, i) => i === 0 || visible(id)),
+    related: v.related?.filter((r) => visible(r.postId)),
+  };
+}
+
 /** Each violation once: the same rule about the same post on the same channel is one finding. */
 export function distinctViolations(violations: readonly Violation[]): Violation[] {
   const seen = new Set<string>();

@@ -9,6 +9,7 @@ import { decrypt, encrypt } from "~/utils/encryption.server";
 import { hashToken, isTokenShaped, newSecretToken } from "~/utils/secret-token.server";
 import { recordAudit } from "./audit.server";
 import { decide } from "~/domain/post-gate";
+import { withoutPosts } from "~/domain/violations";
 import { checkWorkspacePlan, verdictOf } from "./plan-check.server";
 import { type WorkspaceRef, act, gatePostOf, gateSelect, policyOf } from "./post-gate.server";
 
@@ -109,6 +110,7 @@ export async function listSharedPosts(link: OpenLink) {
       orderBy: { scheduledAt: "asc" },
       select: {
         id: true,
+        revision: true,
         title: true,
         status: true,
         scheduledAt: true,
@@ -125,8 +127,13 @@ export async function listSharedPosts(link: OpenLink) {
   const gateRows = new Map(rows.map((row) => [row.id, row]));
   const client = { kind: "client" as const, linkId: link.id };
   const policy = policyOf(link.workspace);
+  // A client sees the posts of the link's range, and only those: a violation names no other
+  // post (a draft, or one outside the range) to them.
+  const visible = new Set(posts.map((p) => p.id));
   return posts.map((post) => {
-    const own = violations.filter((v) => v.postIds[0] === post.id);
+    const own = violations
+      .filter((v) => v.postIds[0] === post.id)
+      .map((v) => withoutPosts(v, (id) => visible.has(id)));
     const gatePost = gatePostOf(gateRows.get(post.id)!);
     const verdict = verdictOf(own, gateRows.get(post.id)!.overrideRules);
     return {
@@ -140,10 +147,10 @@ export async function listSharedPosts(link: OpenLink) {
 }
 
 /** A client's decision on one post of the link's range; any other post is "not found". */
-export async function clientDecision(link: OpenLink, input: { postId: string; decision: "approve" | "request-changes"; name: string; comment?: string }) {
+export async function clientDecision(link: OpenLink, input: { postId: string; decision: "approve" | "request-changes"; name: string; comment?: string; revision?: number }) {
   const row = await prisma.post.findFirst({ where: { id: input.postId, ...inRange(link) }, select: { id: true } });
   if (!row) return { ok: false as const, httpStatus: 404 as const, refusal: null, check: null };
   const workspace: WorkspaceRef = link.workspace;
-  return act(workspace, { kind: "client", linkId: link.id, name: input.name }, input.postId, { kind: input.decision }, { comment: input.comment || undefined });
+  return act(workspace, { kind: "client", linkId: link.id, name: input.name }, input.postId, { kind: input.decision }, { comment: input.comment || undefined, revision: input.revision });
 }
 
