@@ -112,8 +112,8 @@ type Claimed = Omit<Publishable, "channel"> & {
 
 /**
  * The claim, in one statement: SCHEDULED → PUBLISHING for this schedule version, only if
- * the workspace is not paused, the variant is not held, and its time (or retry time) is at
- * most the lead away: the job wakes early so that the claim is done when the time comes.
+ * the workspace is not paused, the variant is not held, it has a time, and that time (or its
+ * retry time) is at most the lead away: the job wakes early so that the claim is done when the time comes.
  */
 async function claim(variantId: string, version: number, attemptId: string): Promise<Claimed | null> {
   const { PUBLISH_LEASE_SECONDS, PUBLISH_LEAD_MS } = env();
@@ -128,7 +128,7 @@ async function claim(variantId: string, version: number, attemptId: string): Pro
       AND w.id = v."workspaceId" AND w."pausedAt" IS NULL AND p.id = v."postId"
       AND (v."failureClass" IS NULL OR v."failureClass" <> ALL(${[...holdClasses]}::text[]))
       AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= ${earliest})
-      AND (v."scheduledAt" IS NULL OR v."scheduledAt" <= ${earliest})
+      AND v."scheduledAt" IS NOT NULL AND v."scheduledAt" <= ${earliest}
     RETURNING v.id, v."postId", v."workspaceId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."nextAttemptAt", v."publishKey",
       p.status AS "postStatus", (p."verdictVersion" IS NOT DISTINCT FROM w."planVersion") AS "verdictFresh", p."verdictBlocking"`;
   return rows[0] ?? null;

@@ -12,6 +12,7 @@ import { useI18n } from "~/i18n/use-i18n";
 
 type Post = {
   id: string;
+  revision: number;
   title: string;
   scheduledAt: string | Date | null;
   state: ClientState;
@@ -69,7 +70,7 @@ export function ClientPost({ post, zone, named, result }: Props) {
         </p>
       ) : null}
       {decidable && named ? (
-        <DecisionForm postId={post.id} name="decision" canApprove={post.mayApprove} labels={{ comment: t.client.comment, approve: t.client.approve, requestChanges: t.client.requestChanges }}>
+        <DecisionForm postId={post.id} revision={post.revision} name="decision" canApprove={post.mayApprove} labels={{ comment: t.client.comment, approve: t.client.approve, requestChanges: t.client.requestChanges }}>
           <input type="hidden" name="intent" value="decide" />
         </DecisionForm>
       ) : null}

@@ -6,16 +6,19 @@ import type { ReactNode } from "react";
 
 type Props = {
   postId?: string;
+  /** The revision shown: deciding on words changed since is refused. */
+  revision: number;
   name: "intent" | "decision";
   canApprove?: boolean;
   labels: { comment: string; approve: string; requestChanges: string; form?: string };
   children?: ReactNode;
 };
 
-export function DecisionForm({ postId, name, canApprove = true, labels, children }: Props) {
+export function DecisionForm({ postId, revision, name, canApprove = true, labels, children }: Props) {
   return (
     <Form method="post" className="stack review-form" aria-label={labels.form}>
       {postId ? <input type="hidden" name="postId" value={postId} /> : null}
+      <input type="hidden" name="revision" value={revision} />
       {children}
       <label>
         {labels.comment}

@@ -7,13 +7,23 @@ const id = recordIdSchema("Which post?");
 const date = planDateSchema();
 const time = clockTimeSchema();
 const comment = multiLineText({ max: 2000, tooLong: "At most 2,000 characters" });
+/** The revision of the post the person decided on, as their page showed it: a decision on words since changed is refused. */
+const revision = z.coerce.number().int().min(1).max(1_000_000_000).optional();
+/** "postId:revision" (or a bare id), one per post of "approve all shown". */
+const seenPost = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}(:\d{1,9})?$/, "Which post?")
+  .transform((value) => {
+    const [postId, seen] = value.split(":");
+    return { postId: postId!, revision: seen ? Number(seen) : undefined };
+  });
 
 export const moveSchema = z.object({ postId: id, date, time, dst: z.enum(["earlier", "later"]).optional() });
 
 export const postActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("submit") }),
-  z.object({ intent: z.literal("approve"), comment: comment.optional() }),
-  z.object({ intent: z.literal("request-changes"), comment: comment.min(1, "Say what should change") }),
+  z.object({ intent: z.literal("approve"), comment: comment.optional(), revision }),
+  z.object({ intent: z.literal("request-changes"), comment: comment.min(1, "Say what should change"), revision }),
   z.object({ intent: z.literal("schedule") }),
   z.object({ intent: z.literal("unschedule") }),
   z.object({ intent: z.literal("cancel") }),
@@ -38,7 +48,8 @@ export const clientActionSchema = z.discriminatedUnion("intent", [
       decision: z.enum(["approve", "request-changes"], { error: "Approve or request changes" }),
       name: clientNameSchema.optional(),
       comment: comment.optional(),
+      revision,
     })
     .refine((d) => d.decision === "approve" || Boolean(d.comment), { path: ["comment"], message: "Say what should change" }),
-  z.object({ intent: z.literal("approve-all"), postIds: z.array(id).min(1, "No post to approve").max(200), name: clientNameSchema.optional() }),
+  z.object({ intent: z.literal("approve-all"), postIds: z.array(seenPost).min(1, "No post to approve").max(200), name: clientNameSchema.optional() }),
 ]);

@@ -85,6 +85,7 @@ export const refusalCodes = [
   "not-cleared",
   "variant-state",
   "move-needs-approval",
+  "stale",
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 export type Refusal = { code: RefusalCode; missing?: number };

@@ -131,6 +131,7 @@ export const en = {
     "not-cleared": () => "This post is not approved for publishing yet: it has to pass review and go on the schedule first.",
     "variant-state": () => "This channel's post cannot do that in its present state.",
     "move-needs-approval": () => "In this workspace moving an approved post needs a new approval: move the whole post instead.",
+    stale: () => "This post changed after you opened it. Look at it again, then decide.",
   },
   variantActions: {
     publishNow: "Publish now",

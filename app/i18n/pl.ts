@@ -139,6 +139,7 @@ export const pl: Messages = {
     "not-cleared": () => "Ten post nie jest jeszcze dopuszczony do publikacji: musi przejść akceptację i trafić do harmonogramu.",
     "variant-state": () => "W obecnym stanie post na tym kanale nie może tego zrobić.",
     "move-needs-approval": () => "W tej przestrzeni przeniesienie zaakceptowanego posta wymaga nowej akceptacji: przenieś cały post.",
+    stale: () => "Ten post zmienił się po otwarciu strony. Obejrzyj go jeszcze raz, a potem zdecyduj.",
   },
   variantActions: {
     publishNow: "Opublikuj teraz",

@@ -6,13 +6,14 @@ import type { EditorValues } from "~/components/editor/post-editor";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
 import type { NetworkKind } from "~/channels/networks";
 import type { Role } from "~/domain/permissions";
-import { maySchedule as gateMaySchedule } from "~/domain/post-gate";
+import { type GatePost, decide } from "~/domain/post-gate";
+import { can } from "~/domain/permissions";
 import { postFormSchema } from "~/domain/post-form";
 import { localizeViolations } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";
 import { prisma } from "~/utils/db.server";
 import { localeOf } from "~/utils/locale.server";
-import { type WorkspaceRef, memberActor, policyOf } from "./post-gate.server";
+import { type WorkspaceRef, gatePostOf, loadGateRow, memberActor, policyOf } from "./post-gate.server";
 import { saveFromEditor } from "./series-editor.server";
 import { loadSeries, occurrenceOf, repetitionOf, textFor } from "./series.server";
 
@@ -27,8 +28,21 @@ export async function editorData(workspaceId: string) {
   };
 }
 
-/** Whether this person may put a post on the schedule without (further) approval: the gate's own scheduling right. */
-export const maySchedule = (workspace: WorkspaceRef, user: { id: string }, role: Role) => gateMaySchedule({ approvedBy: [] }, memberActor(user, role), policyOf(workspace));
+const freshDraft: GatePost = { status: "DRAFT", authorId: "", approvedBy: [], time: "none", variants: [] };
+
+/**
+ * The editor's buttons, asked of the gate as the post stands (a new one is a fresh draft):
+ * "submit" where the post can go to review, "schedule" where this person may put it on the
+ * schedule with the approvals it has. The time and the words are still being typed, so the
+ * gate is asked for a time ahead and a clean verdict; the save itself asks again with both.
+ */
+export async function editorButtons(workspace: WorkspaceRef, user: { id: string }, role: Role, postId?: string) {
+  const row = postId ? await loadGateRow(prisma, workspace.id, postId) : null;
+  const post = row ? gatePostOf(row) : { ...freshDraft, authorId: user.id };
+  const actor = memberActor(user, role);
+  const ask = (kind: "submit" | "schedule") => decide({ ...post, time: "future" }, { kind }, actor, policyOf(workspace), { blocking: false }).ok;
+  return { canSubmit: ask("submit"), canSchedule: ask("schedule"), canOverride: can(role, "rules:override") };
+}
 
 const noRepeat = { repeat: "none", interval: "1", byWeekday: [] as string[], ends: "never", until: "", count: "", missing: "last-day" };
 

@@ -6,6 +6,7 @@
 import { resolveLocalTime } from "~/domain/local-time";
 import type { PostCheck } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
+import { can } from "~/domain/permissions";
 import { type GateAction, type GateDecision, type GatePost, type Passed, type PostStatus, type Refusal, decide, isCleared, needsVerdict } from "~/domain/post-gate";
 import type { PostForm } from "~/domain/post-form";
 import type { Prisma } from "~/generated/prisma/client";
@@ -62,18 +63,31 @@ type VariantContent = { channelId: string; text: string; link: string | null; me
 const wordsKey = (variants: readonly VariantContent[]) =>
   JSON.stringify([...variants].sort((a, b) => a.channelId.localeCompare(b.channelId)).map((v) => [v.channelId, v.text, v.link, v.mediaUrls]));
 
+/** What a save does to the schedule: only what the gate decided, never more. */
+type ScheduleEffect = "schedule" | "unschedule" | null;
+
 /** Runs the gate over the steps of one save, each on the post as the step before left it. */
-function decideSteps(start: GatePost, actions: GateAction[], actor: Actor, workspace: WorkspaceRef, verdict: { blocking: boolean }): { status: PostStatus; newRevision: boolean } | Refusal {
+function decideSteps(
+  start: GatePost,
+  actions: GateAction[],
+  actor: Actor,
+  workspace: WorkspaceRef,
+  verdict: { blocking: boolean },
+): { status: PostStatus; newRevision: boolean; effect: ScheduleEffect } | Refusal {
   let post = start;
   let newRevision = false;
+  let effect: ScheduleEffect = null;
   for (const action of actions) {
     const decision: GateDecision = decide(post, action, actor, policyOf(workspace), needsVerdict(post, action) ? verdict : null);
     if (!decision.ok) return decision.refusal;
-    newRevision ||= Boolean((decision as Passed).newRevision);
+    newRevision ||= Boolean(decision.newRevision);
+    effect = effectOf(decision, effect);
     post = { ...post, status: decision.status, approvedBy: decision.newRevision ? [] : post.approvedBy };
   }
-  return { status: post.status, newRevision };
+  return { status: post.status, newRevision, effect };
 }
+
+const effectOf = (decision: Passed, before: ScheduleEffect): ScheduleEffect => (decision.schedules ? "schedule" : decision.unschedules ? "unschedule" : before);
 
 /** A series made with its first post, in the same transaction: the series' columns and channels, and the first occurrence's key. */
 export type NewSeries = { data: Omit<Prisma.SeriesUncheckedCreateInput, "channels">; channels: Omit<Prisma.SeriesChannelUncheckedCreateInput, "seriesId">[]; key: string };
@@ -112,7 +126,7 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
   const check = await checkDraftPost(workspace.id, { postId: postId ?? "new", title: form.title, category: form.category, seriesId, at, variants: content });
   const blockingMixRules = [...new Set(check.own.filter((v) => v.severity === "block" && !channelRuleIds.includes(v.ruleId)).map((v) => v.ruleId))];
   const overriding = Boolean(form.overrideReason) && blockingMixRules.length > 0;
-  if (overriding && actor.role !== "OWNER") {
+  if (overriding && !can(actor.role, "rules:override")) {
     return { ok: false, httpStatus: 409, fieldErrors: { overrideReason: ["Only an owner can override a blocking rule"] }, message: "Only an owner can override a blocking rule.", check };
   }
 
@@ -127,13 +141,16 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     const verdict = verdictOf(check.own, overrideRules);
     const start: GatePost = stored ?? { status: "DRAFT", authorId: actor.id, approvedBy: [], time: "none", variants: [] };
     const when = at === null ? "none" : at.getTime() > Date.now() ? "future" : "past";
+    const timeChanged = Boolean(row) && (row!.scheduledAt?.getTime() ?? null) !== (at?.getTime() ?? null);
     const actions: GateAction[] = [];
     if (!row) actions.push({ kind: "create" });
     else {
       const detailsChanged = row.title !== form.title || row.category !== form.category;
       if (wordsChanged) actions.push({ kind: "edit-content" });
       else if (detailsChanged || overriding) actions.push({ kind: "edit-details" });
-      if ((row.scheduledAt?.getTime() ?? null) !== (at?.getTime() ?? null) && at) actions.push({ kind: "move", to: when === "future" ? "future" : "past" });
+      // A new time is a move; no time at all takes a post on the schedule off it.
+      if (timeChanged && at) actions.push({ kind: "move", to: when === "future" ? "future" : "past" });
+      else if (timeChanged && isCleared(start.status)) actions.push({ kind: "unschedule" });
     }
     const steps = decideSteps({ ...start, time: row ? start.time : when }, actions, actor, workspace, verdict);
     if ("code" in steps) return { ok: false as const, httpStatus: 409 as const, refusal: steps };
@@ -142,10 +159,12 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     const intent: GateAction | null =
       form.intent === "submit" && (now.status === "DRAFT" || now.status === "CHANGES_REQUESTED") ? { kind: "submit" } : form.intent === "schedule" && now.status !== "SCHEDULED" ? { kind: "schedule" } : null;
     let status = steps.status;
+    let effect = steps.effect;
     if (intent) {
       const decision = decide(now, intent, actor, policyOf(workspace), verdict);
       if (!decision.ok) return { ok: false as const, httpStatus: (decision.refusal.code === "needs-future-time" || decision.refusal.code === "needs-time" ? 422 : 409) as 409 | 422, refusal: decision.refusal };
       status = decision.status;
+      effect = effectOf(decision, effect);
     }
 
     // A new series is made with its first post, which is its first occurrence.
@@ -174,20 +193,24 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     } else {
       id = (await tx.post.create({ data: { workspaceId: workspace.id, authorId: actor.id, ...columns }, select: { id: true } })).id;
     }
+    // A variant keeps its own time (a per-variant reschedule) unless the post's time changed.
+    const liveChannels = new Set(row?.variants.filter((v) => v.status === "PUBLISHING" || v.status === "PUBLISHED").map((v) => v.channelId));
     for (const v of content) {
-      const values = { text: v.text, link: v.link, mediaUrls: v.mediaUrls, scheduledAt: at, ...variantFingerprint(v.text) };
+      if (liveChannels.has(v.channelId)) continue;
+      const values = { text: v.text, link: v.link, mediaUrls: v.mediaUrls, ...variantFingerprint(v.text) };
       await tx.variant.upsert({
         where: { postId_channelId: { postId: id!, channelId: v.channelId } },
-        create: { workspaceId: workspace.id, postId: id!, channelId: v.channelId, ...values },
-        update: values,
+        create: { workspaceId: workspace.id, postId: id!, channelId: v.channelId, ...values, scheduledAt: at },
+        update: timeChanged ? { ...values, scheduledAt: at } : values,
         select: { id: true },
       });
     }
-    // The schedule follows where the post now stands: on it (again, with the new words or
-    // time and a new version), or off it.
+    // The schedule changes only as the gate decided: on it (again, with the new words or time
+    // and a new version), or off it. A save that changed nothing the gate judges leaves every
+    // variant as it was — a held, failed or unknown one included.
     const variantIds = (await tx.variant.findMany({ where: { postId: id!, status: { notIn: ["PUBLISHING", "PUBLISHED", "CANCELLED"] } }, select: { id: true } })).map((v) => v.id);
-    if (isCleared(status)) queue.push(...(await scheduleVariants(tx, workspace.id, variantIds)));
-    else if (stored && isCleared(stored.status)) queue.push(...(await unscheduleVariants(tx, workspace.id, variantIds, "DRAFT")));
+    if (effect === "schedule") queue.push(...(await scheduleVariants(tx, workspace.id, variantIds)));
+    else if (effect === "unschedule") queue.push(...(await unscheduleVariants(tx, workspace.id, variantIds, "DRAFT")));
     await syncPostTime(tx, id!);
     await recordAudit(tx, {
       workspaceId: workspace.id,

@@ -94,6 +94,8 @@ export type GateOptions = {
   at?: Date;
   /** The published post's address, for "it did go out". */
   url?: string | null;
+  /** The revision the person saw when they decided: a decision on a post changed since is refused as stale. */
+  revision?: number;
 };
 
 export type GateOutcome =
@@ -133,6 +135,7 @@ export async function act(workspace: WorkspaceRef, actor: Actor, postId: string,
   const outcome = await prisma.$transaction(async (tx) => {
     const row = await lockGateRow(tx, workspace.id, postId);
     if (!row) return { ok: false as const, httpStatus: 404 as const, refusal: null };
+    if (options.revision !== undefined && options.revision !== row.revision) return { ok: false as const, httpStatus: 409 as const, refusal: { code: "stale" as const } };
     const post = gatePostOf(row);
     const verdict = needsVerdict(post, action) ? (judged?.verdict ?? null) : null;
     const decision: GateDecision = decide(post, action, actor, policyOf(workspace), verdict);

@@ -46,6 +46,7 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
       where: { id: postId, workspaceId: workspace.id },
       select: {
         id: true,
+        revision: true,
         title: true,
         body: true,
         category: true,

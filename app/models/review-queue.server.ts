@@ -13,6 +13,7 @@ export async function listReviewQueue(workspace: WorkspaceRef, actor: GateActor)
       orderBy: [{ scheduledAt: { sort: "asc", nulls: "last" } }],
       select: {
         id: true,
+        revision: true,
         title: true,
         category: true,
         scheduledAt: true,

@@ -56,8 +56,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const cookie = { headers: { "Set-Cookie": await rememberClientName(name) } };
   if (value.intent === "approve-all") {
     let approved = 0;
-    for (const postId of new Set(value.postIds)) if ((await clientDecision(link, { postId, decision: "approve", name })).ok) approved++;
-    const refused = new Set(value.postIds).size - approved;
+    const seen = new Map(value.postIds.map((p) => [p.postId, p.revision]));
+    for (const [postId, revision] of seen) if ((await clientDecision(link, { postId, decision: "approve", name, revision })).ok) approved++;
+    const refused = seen.size - approved;
     return data<Answer>({ postId: null, error: null, done: t.approvedAll(approved, refused) }, cookie);
   }
   const outcome = await clientDecision(link, { ...value, name });
@@ -88,7 +89,7 @@ export default function ClientApproval() {
       {name && approvable.length > 1 ? (
         <Form method="post" className="approve-all">
           {approvable.map((p) => (
-            <input key={p.id} type="hidden" name="postIds" value={p.id} />
+            <input key={p.id} type="hidden" name="postIds" value={`${p.id}:${p.revision}`} />
           ))}
           <button type="submit" name="intent" value="approve-all">
             {c.approveAll(approvable.length)}

@@ -116,7 +116,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if ("message" in moved) return data({ error: moved.message, violations: [], consequences: [] }, { status: moved.httpStatus });
     return gateAnswer(moved, locale);
   }
-  const outcome = await act(workspace, actor, postId, { kind: value.intent }, { comment: "comment" in value ? value.comment || undefined : undefined });
+  const outcome = await act(workspace, actor, postId, { kind: value.intent }, { comment: "comment" in value ? value.comment || undefined : undefined, revision: "revision" in value ? value.revision : undefined });
   if (!outcome.ok && outcome.httpStatus === 404) notFound("This post");
   const answer = gateAnswer(outcome, locale);
   const confirmation = await decisionConfirmation(workspace, postId, value.intent, outcome, await postTimeOf(workspace.id, postId), locale);
@@ -202,6 +202,7 @@ export default function PostPage() {
 
       {buttons.approve.allowed || buttons["request-changes"].allowed ? (
         <DecisionForm
+          revision={post.revision}
           name="intent"
           canApprove={buttons.approve.allowed}
           labels={{ form: t.post.reviewForm, comment: t.post.reviewComment, approve: t.post.approve, requestChanges: t.post.requestChanges }}

@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { PostEditor } from "~/components/editor/post-editor";
 import { describeTimeZone } from "~/domain/time-zones";
 import { useI18n } from "~/i18n/use-i18n";
-import { editorData, handleEditorSubmit, maySchedule, postForEditor } from "~/models/editor.server";
+import { editorButtons, editorData, handleEditorSubmit, postForEditor } from "~/models/editor.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
 import { localizedTitle } from "~/i18n/meta";
 
@@ -20,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     post: { id: found.post.id, title: found.post.title },
     series: found.series,
     values: found.values,
-    canSchedule: maySchedule(workspace, user, role),
-    canOverride: role === "OWNER",
+    ...(await editorButtons(workspace, user, role, found.post.id)),
   };
 }
 
@@ -31,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { workspace, zoneLabel, channels, categories, post, series, values, canSchedule, canOverride } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, channels, categories, post, series, values, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -49,6 +48,7 @@ export default function EditPost() {
         categories={categories}
         initial={values}
         result={result}
+        canSubmit={canSubmit}
         canSchedule={canSchedule}
         canOverride={canOverride}
         series={series}

@@ -4,7 +4,7 @@ import { PostEditor } from "~/components/editor/post-editor";
 import { isPlanDate } from "~/domain/calendar-dates";
 import { describeTimeZone } from "~/domain/time-zones";
 import { useI18n } from "~/i18n/use-i18n";
-import { editorData, handleEditorSubmit, maySchedule } from "~/models/editor.server";
+import { editorButtons, editorData, handleEditorSubmit } from "~/models/editor.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { localizedTitle } from "~/i18n/meta";
 
@@ -18,8 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     zoneLabel: describeTimeZone(workspace.timeZone),
     ...(await editorData(workspace.id)),
     date: isPlanDate(date) ? date : "",
-    canSchedule: maySchedule(workspace, user, role),
-    canOverride: role === "OWNER",
+    ...(await editorButtons(workspace, user, role)),
   };
 }
 
@@ -29,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewPost() {
-  const { workspace, zoneLabel, channels, categories, date, canSchedule, canOverride } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, channels, categories, date, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -44,6 +43,7 @@ export default function NewPost() {
         categories={categories}
         initial={{ title: "", body: "", category: categories[0]?.id ?? "", campaignTag: "", date, time: date ? "09:00" : "", repeat: "none", interval: "1", byWeekday: [], ends: "never", until: "", count: "", missing: "last-day", variants: [] }}
         result={result}
+        canSubmit={canSubmit}
         canSchedule={canSchedule}
         canOverride={canOverride}
         series={null}

@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ postId: null, error: Object.values(submission.error ?? {}).flat().join(" "), violations: [], consequences: [], confirmation: null }, { status: 400 });
   const value = submission.value;
   if (value.intent !== "approve" && value.intent !== "request-changes") return data({ postId: value.postId, error: "Approve or request changes here.", violations: [], consequences: [], confirmation: null }, { status: 400 });
-  const outcome = await act(workspace, memberActor(user, role), value.postId, { kind: value.intent }, { comment: value.comment || undefined });
+  const outcome = await act(workspace, memberActor(user, role), value.postId, { kind: value.intent }, { comment: value.comment || undefined, revision: value.revision });
   const locale = await localeOf(request);
   const answer = gateAnswer(outcome, locale);
   const confirmation = await decisionConfirmation(workspace, value.postId, value.intent, outcome, await postTimeOf(workspace.id, value.postId), locale);
@@ -91,7 +91,7 @@ export default function ReviewQueue() {
             ) : post.refusal?.code === "already-approved" ? (
               <p className="muted">{t.review.alreadyApproved}</p>
             ) : post.mayApprove ? (
-              <DecisionForm postId={post.id} name="intent" labels={{ comment: t.review.comment, approve: t.review.approve, requestChanges: t.review.requestChanges }} />
+              <DecisionForm postId={post.id} revision={post.revision} name="intent" labels={{ comment: t.review.comment, approve: t.review.approve, requestChanges: t.review.requestChanges }} />
             ) : null}
           </li>
         ))}

@@ -4,7 +4,7 @@
 // server and worker. After every step, in the database: no variant is scheduled, publishing
 // or published unless its post passed the gate; a post that came onto the schedule in this
 // step had its approvals (or a person with the right to schedule without them) and a verdict
-// that did not block; a client's link never counts twice for one version of a post.
+// that did not block; a scheduled variant has a time; a client's link never counts twice for one version of a post.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCleared } from "~/domain/post-gate";
@@ -66,6 +66,8 @@ const stepArb = fc.record({
   category: fc.constantFrom(...categories),
   day: fc.integer({ min: -1, max: 8 }),
   hour: fc.integer({ min: 7, max: 20 }),
+  // One edit in six clears the post's date and time.
+  undated: fc.nat(5),
   link: fc.nat(1),
   name: fc.constantFrom("Anna", "Bob", "Cécile"),
 });
@@ -96,7 +98,7 @@ async function perform(brand: Brand, links: string[], step: Step, n: number) {
     case "edit": {
       if (!post) return null;
       const channels = post.variants.map((v) => (Object.entries(brand.channels).find(([, c]) => c.id === v.channelId)?.[0] ?? "hook") as "hook" | "x" | "linkedin");
-      return client.post(`/w/${slug}/posts/${post.id}/edit`, editorForm(brand, { title: post.title, intent: step.saveIntent, category: step.category, days: step.day, time: when.time, variants: variantsOf(brand, channels.length ? channels : ["hook"], step.text, `e${n}`) }));
+      return client.post(`/w/${slug}/posts/${post.id}/edit`, editorForm(brand, { title: post.title, intent: step.saveIntent, category: step.category, days: step.day, time: when.time, variants: variantsOf(brand, channels.length ? channels : ["hook"], step.text, `e${n}`), extra: step.undated === 0 ? { date: "", time: "" } : {} }));
     }
     case "post":
       if (!post) return null;
@@ -129,11 +131,12 @@ type Policy = { approvalsRequired: number; editorsMaySchedule: boolean; keepAppr
 async function checkInvariant(brand: Brand, policy: Policy, step: Step, before: Map<string, string>) {
   const posts = await prisma.post.findMany({
     where: { workspaceId: brand.workspace.id },
-    select: { id: true, status: true, revision: true, variants: { select: { status: true } }, approvals: { select: { approverId: true, shareLinkId: true, decision: true, revision: true } } },
+    select: { id: true, status: true, revision: true, variants: { select: { status: true, scheduledAt: true } }, approvals: { select: { approverId: true, shareLinkId: true, decision: true, revision: true } } },
   });
   for (const post of posts) {
     const cleared = isCleared(post.status);
     for (const v of post.variants) if (["SCHEDULED", "PUBLISHING", "PUBLISHED"].includes(v.status)) expect(cleared, `${post.id}: variant ${v.status} on a ${post.status} post`).toBe(true);
+    for (const v of post.variants) if (v.status === "SCHEDULED") expect(v.scheduledAt, `${post.id}: a scheduled variant without a time`).not.toBeNull();
     const approved = post.approvals.filter((a) => a.decision === "APPROVED" && a.revision === post.revision);
     const links = approved.flatMap((a) => (a.shareLinkId ? [a.shareLinkId] : []));
     expect(new Set(links).size, "a link counted twice").toBe(links.length);

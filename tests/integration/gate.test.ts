@@ -88,6 +88,24 @@ describe("2. a client's link is one approver, judged by the same rules", () => {
   });
 });
 
+describe("2b. a client's page names only what the client may see", () => {
+  it("shows a post's violation without naming a draft it conflicts with", async () => {
+    const b = await brand({ approvalsRequired: 1 });
+    const words = `The new wing opens on Saturday ${unique("w")}`;
+    const secret = unique("Secret draft");
+    await makePost(b, b.people.editor.client, { title: secret, days: 3, variants: [[b.channels.hook.id, words]] });
+    const shown = unique("Shown post");
+    const postId = await makePost(b, b.people.editor.client, { title: shown, days: 4, variants: [[b.channels.hook.id, words]] });
+    await prisma.post.update({ where: { id: postId }, data: { status: "IN_REVIEW" } });
+    const team = await (await b.people.owner.client.get(postPage(b, postId))).text();
+    expect(team).toContain(secret);
+    const html = await (await new Client().get(`/share/${await shareLink(b, b.people.owner.client)}`)).text();
+    expect(html).toContain(shown);
+    expect(html).toContain('class="violation');
+    expect(html).not.toContain(secret);
+  });
+});
+
 async function shareLink(b: Brand, owner: Client) {
   const response = await owner.post(`/w/${b.workspace.slug}/share`, { intent: "create", label: "Client", from: localDate(b.zone, 0), to: localDate(b.zone, 20), days: "7" });
   const html = await response.text();
@@ -300,5 +318,91 @@ describe("the worker asks the gate again", () => {
     expect(receiver.deliveries.size).toBe(0);
     const pause = await owner.get(`/w/${b.workspace.slug}/pause`);
     expect(await pause.text()).toContain("the post now breaks a blocking rule");
+  });
+});
+
+describe("a save changes only what it says", () => {
+  it("takes a scheduled post off the schedule when its time is cleared in the editor", async () => {
+    const b = await brand({ approvalsRequired: 0 });
+    const fields = { title: unique("Cleared"), days: 3, variants: [[b.channels.hook.id, `Cleared ${unique("w")}`]] as [string, string][] };
+    const postId = await makePost(b, b.people.owner.client, { ...fields, intent: "schedule" });
+    expect((await postState(postId)).variants.map((v) => v.status)).toEqual(["SCHEDULED"]);
+    const cleared = editorForm(b, { ...fields, extra: { date: "", time: "" } });
+    expect((await b.people.editor.client.post(`${postPage(b, postId)}/edit`, cleared)).status).toBe(302);
+    const after = await postState(postId);
+    expect(after.scheduledAt).toBeNull();
+    expect(after.status).not.toBe("SCHEDULED");
+    expect(after.variants.map((v) => [v.status, v.scheduledAt])).toEqual([["DRAFT", null]]);
+  });
+
+  it("leaves a failed variant, and one rescheduled on its own, as they were when nothing they depend on changed", async () => {
+    const b = await brand({ approvalsRequired: 0 });
+    const owner = b.people.owner.client;
+    const fields = { title: unique("Untouched"), days: 2, variants: [[b.channels.hook.id, `One ${unique("w")}`], [b.channels.linkedin.id, `Two ${unique("w")}`]] as [string, string][] };
+    const postId = await makePost(b, owner, { ...fields, intent: "schedule" });
+    const [hook, linkedin] = await Promise.all([b.channels.hook.id, b.channels.linkedin.id].map((channelId) => prisma.variant.findFirstOrThrow({ where: { postId, channelId }, select: { id: true } })));
+    // LinkedIn failed and was given a time of its own; then the hook failed too.
+    await prisma.variant.update({ where: { id: linkedin!.id }, data: { status: "FAILED", failureClass: "content" } });
+    await prisma.post.update({ where: { id: postId }, data: { status: "FAILED" } });
+    const at = `${localDate(b.zone, 3)}T16:45`;
+    expect((await owner.post(postPage(b, postId), { intent: "reschedule", variantId: linkedin!.id, at })).status).toBe(200);
+    await prisma.variant.update({ where: { id: hook!.id }, data: { status: "FAILED", failureClass: "content" } });
+    const before = await postState(postId);
+    // A save with the same words, time and details (the title kept) touches neither.
+    expect((await owner.post(`${postPage(b, postId)}/edit`, editorForm(b, { ...fields, intent: "save" }))).status).toBe(302);
+    const after = await postState(postId);
+    expect(after.variants.map((v) => [v.status, v.scheduledAt?.toISOString(), v.failureClass])).toEqual(before.variants.map((v) => [v.status, v.scheduledAt?.toISOString(), v.failureClass]));
+    expect(after.revision).toBe(before.revision);
+  });
+
+  it("refuses an approval given on words that changed since the approver saw them — in the app and on a share link", async () => {
+    const b = await brand({ approvalsRequired: 1 });
+    const editor = b.people.editor.client;
+    const fields = { title: unique("Stale"), days: 4, variants: [[b.channels.hook.id, `First words ${unique("w")}`]] as [string, string][] };
+    const postId = await makePost(b, editor, { ...fields, intent: "submit" });
+    const seen = (await postState(postId)).revision;
+    const token = await shareLink(b, b.people.owner.client);
+    // The editor rewrites the post after the approver and the client opened it.
+    const rewritten = editorForm(b, { ...fields, variants: [[b.channels.hook.id, `Second words ${unique("w")}`]] });
+    expect((await editor.post(`${postPage(b, postId)}/edit`, rewritten)).status).toBe(302);
+    expect((await postState(postId)).revision).toBeGreaterThan(seen);
+    const approver = await b.people.approver.client.post(postPage(b, postId), { intent: "approve", revision: String(seen) });
+    expect(approver.status).toBe(409);
+    const viaQueue = await b.people.approver.client.post(`/w/${b.workspace.slug}/review`, { intent: "approve", postId, revision: String(seen) });
+    expect(viaQueue.status).toBe(409);
+    const viaLink = await new Client().post(`/share/${token}`, { postId, decision: "approve", name: "Klient", revision: String(seen) });
+    expect(viaLink.status).toBe(409);
+    expect((await postState(postId)).status).toBe("IN_REVIEW");
+    // On the words as they are now, the same approval counts.
+    const current = (await postState(postId)).revision;
+    expect((await b.people.approver.client.post(postPage(b, postId), { intent: "approve", revision: String(current) })).status).toBe(200);
+    expect((await postState(postId)).status).toBe("SCHEDULED");
+  });
+
+  it("shows in the editor only the buttons the gate would let this person use", async () => {
+    const b = await brand({ approvalsRequired: 1, editorsMaySchedule: false });
+    const editor = b.people.editor.client;
+    const buttonsOf = async (client: Client, path: string) => [...(await (await client.get(path)).text()).matchAll(/name="intent" value="(save|submit|schedule)"/g)].map((m) => m[1]);
+    expect(await buttonsOf(editor, `/w/${b.workspace.slug}/posts/new`)).toEqual(["save", "submit"]);
+    expect(await buttonsOf(b.people.owner.client, `/w/${b.workspace.slug}/posts/new`)).toEqual(["save", "submit", "schedule"]);
+    const postId = await makePost(b, editor, { variants: [[b.channels.hook.id, `In review ${unique("w")}`]], intent: "submit" });
+    // In review and not yet approved: nothing to submit, and this editor may not schedule it.
+    expect(await buttonsOf(editor, `${postPage(b, postId)}/edit`)).toEqual(["save"]);
+    expect((await b.people.approver.client.post(postPage(b, postId), { intent: "approve" })).status).toBe(200);
+    expect((await postState(postId)).status).toBe("SCHEDULED");
+    expect(await buttonsOf(editor, `${postPage(b, postId)}/edit`)).toEqual(["save"]);
+  });
+
+  it("keeps a variant the worker held for a person held through a time-zone change", async () => {
+    const b = await brand({ approvalsRequired: 0 });
+    const postId = await makePost(b, b.people.owner.client, { intent: "schedule", days: 3, variants: [[b.channels.hook.id, `Held ${unique("w")}`]] });
+    const variantId = (await postState(postId)).variants[0]!.id;
+    await prisma.variant.update({ where: { id: variantId }, data: { failureClass: "held-rules", lastError: "The post now breaks a blocking rule." } });
+    const before = (await postState(postId)).variants[0]!;
+    const changed = await b.people.owner.client.post(`/w/${b.workspace.slug}/settings/time-zone`, { zone: "America/New_York", mode: "keep-local" });
+    expect(changed.status).toBeLessThan(400);
+    const after = (await postState(postId)).variants[0]!;
+    expect(after.scheduledAt!.getTime()).not.toBe(before.scheduledAt!.getTime());
+    expect([after.status, after.failureClass]).toEqual(["SCHEDULED", "held-rules"]);
   });
 });

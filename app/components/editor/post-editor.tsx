@@ -49,13 +49,14 @@ type Props = {
   categories: Category[];
   initial: EditorValues;
   result: EditorResult;
+  canSubmit: boolean;
   canSchedule: boolean;
   canOverride: boolean;
   /** Set when the post belongs to a series: the editor asks which of its posts a change reaches. */
   series: { number: number | null } | null;
 };
 
-export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSchedule, canOverride, series }: Props) {
+export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSubmit, canSchedule, canOverride, series }: Props) {
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(initial.body);
@@ -307,9 +308,11 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
           <button type="submit" name="intent" value="save" className="secondary">
             {t.editor.saveDraft}
           </button>
-          <button type="submit" name="intent" value="submit">
-            {t.editor.submit}
-          </button>
+          {canSubmit ? (
+            <button type="submit" name="intent" value="submit">
+              {t.editor.submit}
+            </button>
+          ) : null}
           {canSchedule ? (
             <button type="submit" name="intent" value="schedule" className="secondary">
               {t.editor.schedule}
