@@ -127,6 +127,9 @@ async function verdictFor(workspaceId: string, row: GateRow, action: GateAction,
 /** The actions whose verdict depends on the rules: the verdict is taken before the transaction. */
 const verdictActions: readonly GateAction["kind"][] = ["import", "submit", "approve", "schedule", "move", "edit-details", "edit-content", "variant-reschedule", "variant-publish-now", "claim"];
 
+/** Whether two reads of a post are the same post for the rules: its version, time and category. */
+const sameJudgedPost = (a: GateRow, b: GateRow) => a.revision === b.revision && a.category === b.category && (a.scheduledAt?.getTime() ?? null) === (b.scheduledAt?.getTime() ?? null);
+
 /** One decision of a person (or of Rytm) on one post, carried out or refused with the reason. */
 export async function act(workspace: WorkspaceRef, actor: Actor, postId: string, action: GateAction, options: GateOptions = {}): Promise<GateOutcome> {
   const before = await loadGateRow(prisma, workspace.id, postId);
@@ -136,6 +139,9 @@ export async function act(workspace: WorkspaceRef, actor: Actor, postId: string,
     const row = await lockGateRow(tx, workspace.id, postId);
     if (!row) return { ok: false as const, httpStatus: 404 as const, refusal: null };
     if (options.revision !== undefined && options.revision !== row.revision) return { ok: false as const, httpStatus: 409 as const, refusal: { code: "stale" as const } };
+    // The verdict was taken before the lock: if the post changed meanwhile (words, time,
+    // category), it judged another post, and the decision waits for a fresh look.
+    if (judged && !sameJudgedPost(before, row)) return { ok: false as const, httpStatus: 409 as const, refusal: { code: "stale" as const } };
     const post = gatePostOf(row);
     const verdict = needsVerdict(post, action) ? (judged?.verdict ?? null) : null;
     const decision: GateDecision = decide(post, action, actor, policyOf(workspace), verdict);
