@@ -162,6 +162,7 @@ export const en = {
   nav: {
     skip: "Skip to content",
     workspaceNav: "Workspace",
+    menu: "Menu",
     switchWorkspace: "Switch workspace",
     plan: "Plan",
     review: "Review",
@@ -198,6 +199,7 @@ export const en = {
     CANCELLED: "cancelled",
     HELD: "held (paused)",
     HELD_RULES: "held: breaks a blocking rule",
+    WAITING: "not on the schedule yet",
   },
   calendar: {
     zoneNote: (zone: string) => `Times are in ${zone}.`,

@@ -170,6 +170,7 @@ export const pl: Messages = {
   nav: {
     skip: "Przejdź do treści",
     workspaceNav: "Przestrzeń",
+    menu: "Menu",
     switchWorkspace: "Zmień przestrzeń",
     plan: "Plan",
     review: "Akceptacja",
@@ -206,6 +207,7 @@ export const pl: Messages = {
     CANCELLED: "anulowany",
     HELD: "wstrzymany (pauza)",
     HELD_RULES: "wstrzymany: łamie blokującą regułę",
+    WAITING: "jeszcze nie w harmonogramie",
   },
   calendar: {
     zoneNote: (zone) => `Godziny w strefie ${zone}.`,

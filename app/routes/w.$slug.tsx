@@ -43,6 +43,21 @@ export default function WorkspaceLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const base = `/w/${workspace.slug}`;
+  const links = (
+    <>
+      <NavLink to={base} end>
+        {t.nav.plan}
+      </NavLink>
+      {canApprove ? <NavLink to={`${base}/review`}>{t.nav.review}</NavLink> : null}
+      {canApprove || canWrite ? <NavLink to={`${base}/expired`}>{t.notifications.expired.nav}</NavLink> : null}
+      <NavLink to={`${base}/channels`}>{t.nav.channels}</NavLink>
+      <NavLink to={`${base}/members`}>{t.nav.members}</NavLink>
+      <NavLink to={`${base}/pause`}>{workspace.pausedAt ? t.nav.paused : t.nav.pause}</NavLink>
+      {canWrite ? <NavLink to={`${base}/transfer`}>{t.nav.importExport}</NavLink> : null}
+      {canUpdate ? <NavLink to={`${base}/share`}>{t.nav.share}</NavLink> : null}
+      {canUpdate ? <NavLink to={`${base}/settings`}>{t.nav.settings}</NavLink> : null}
+    </>
+  );
   return (
     <>
       <a className="skip-link" href="#main">
@@ -62,40 +77,38 @@ export default function WorkspaceLayout() {
             ))}
           </select>
         </label>
-        <nav aria-label={t.nav.workspaceNav}>
-          <NavLink to={base} end>
-            {t.nav.plan}
-          </NavLink>
-          {canApprove ? <NavLink to={`${base}/review`}>{t.nav.review}</NavLink> : null}
-          {canApprove || canWrite ? <NavLink to={`${base}/expired`}>{t.notifications.expired.nav}</NavLink> : null}
-          <NavLink to={`${base}/channels`}>{t.nav.channels}</NavLink>
-          <NavLink to={`${base}/members`}>{t.nav.members}</NavLink>
-          <NavLink to={`${base}/pause`}>{workspace.pausedAt ? t.nav.paused : t.nav.pause}</NavLink>
-          {canWrite ? <NavLink to={`${base}/transfer`}>{t.nav.importExport}</NavLink> : null}
-          {canUpdate ? <NavLink to={`${base}/share`}>{t.nav.share}</NavLink> : null}
-          {canUpdate ? <NavLink to={`${base}/settings`}>{t.nav.settings}</NavLink> : null}
+        {/* On a wide screen the links sit in the bar; on a phone they fold behind one button (CSS decides which shows). */}
+        <nav aria-label={t.nav.workspaceNav} className="nav-wide">
+          {links}
         </nav>
+        <details className="nav-menu">
+          <summary>{t.nav.menu}</summary>
+          <nav aria-label={t.nav.workspaceNav}>{links}</nav>
+        </details>
         <span className="spacer" />
         <NotificationBell unread={unread} />
-        <Form method="post" action="/preferences" className="inline">
-          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-          <label className="inline">
-            <span className="visually-hidden">{t.language.label}</span>
-            <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
-          </label>
-          <button type="submit" className="secondary">
-            {t.language.save}
-          </button>
-        </Form>
-        <span className="muted">
-          {user.name} · {t.roles[role]}
-        </span>
-        <Link to="/account">{t.account.page.menu}</Link>
-        <Form method="post" action="/logout">
-          <button type="submit" className="secondary">
-            {t.nav.signOut}
-          </button>
-        </Form>
+        {/* On a phone: shown with the menu. */}
+        <div className="topbar-account">
+          <Form method="post" action="/preferences" className="inline">
+            <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+            <label className="inline">
+              <span className="visually-hidden">{t.language.label}</span>
+              <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
+            </label>
+            <button type="submit" className="secondary">
+              {t.language.save}
+            </button>
+          </Form>
+          <span className="muted">
+            {user.name} · {t.roles[role]}
+          </span>
+          <Link to="/account">{t.account.page.menu}</Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="secondary">
+              {t.nav.signOut}
+            </button>
+          </Form>
+        </div>
       </header>
       {workspace.pausedAt ? (
         <div className="banner" role="status">

@@ -115,7 +115,13 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
                 className={`cell${outside ? " outside" : ""}${day === today ? " today" : ""}${over === day ? " drop-target" : ""}`}
                 {...dropProps(day)}
               >
-                <div className="cell-date">{view === "week" ? date.setLocale(locale).toFormat("d LLL") : date.day}</div>
+                <div className="cell-date">
+                  <span className="cell-date-short">{view === "week" ? date.setLocale(locale).toFormat("d LLL") : date.day}</span>
+                  {/* A phone shows the days one under another, as an agenda: each says its weekday and date. */}
+                  <span className="cell-date-full" aria-hidden="true">
+                    {date.setLocale(locale).toFormat("cccc, d LLLL")}
+                  </span>
+                </div>
                 {(byDay.get(day) ?? []).map(chip)}
                 {more[day] ? <MoreLink to={moreLink(day)} count={more[day]!} /> : null}
               </div>
