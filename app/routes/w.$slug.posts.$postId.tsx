@@ -219,7 +219,14 @@ export default function PostPage() {
               <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
               <p>
                 <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
-                  {held ? (variant.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : t.variantState[variant.status]}
+                  {held
+                    ? variant.failureClass === "paused"
+                      ? t.variantState.HELD
+                      : t.variantState.HELD_RULES
+                    : // A channel of a post past the draft stage is not a "draft": it waits for the schedule.
+                      variant.status === "DRAFT" && post.status !== "DRAFT" && post.status !== "CHANGES_REQUESTED"
+                      ? t.variantState.WAITING
+                      : t.variantState[variant.status]}
                 </span>{" "}
                 {own !== null && own !== postTime ? <span className="muted">{t.post.goesOutAt(when(variant.scheduledAt!))}</span> : null}{" "}
                 <SafeLink href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</SafeLink>

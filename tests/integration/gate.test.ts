@@ -287,7 +287,7 @@ describe("9. states that say what is true", () => {
     expect((await postState(postId)).status).toBe("PUBLISHED");
   });
 
-  it("shows no 'draft' on the channels of an approved post in the calendar", async () => {
+  it("shows no 'draft' on the channels of an approved post, in the calendar or on its page", async () => {
     const b = await brand();
     const postId = await makePost(b, b.people.editor.client, { variants: [[b.channels.hook.id, `Approved ${unique("w")}`]], intent: "submit" });
     await prisma.post.update({ where: { id: postId }, data: { scheduledAt: new Date(Date.now() + 2 * 86_400_000) } });
@@ -295,6 +295,9 @@ describe("9. states that say what is true", () => {
     const html = await (await b.people.editor.client.get(`/w/${b.workspace.slug}?view=list`)).text();
     expect(html).toContain("Hook");
     expect(html).not.toMatch(/Hook(<!-- -->)?: (<!-- -->)?draft/);
+    // Nor on the post page: its channel waits for the schedule.
+    const page = await (await b.people.editor.client.get(postPage(b, postId))).text();
+    expect(page).toMatch(/data-testid="variant-state">not on the schedule yet</);
   });
 });
 
