@@ -230,6 +230,9 @@ export const en = {
     moveRefused: (reason: string) => `Not moved: ${reason}`,
     moved: "Moved.",
     movedWithWarnings: (n: number) => `Moved, with ${plural(n, "warning", "warnings")}; open the post to see them.`,
+    movedPost: (title: string, when: string, back: boolean, warnings: number) =>
+      `${back ? "Moved back" : "Moved"} “${title}” to ${when}.${warnings ? ` ${plural(warnings, "warning", "warnings")}: open the post to see them.` : ""}`,
+    undo: "Undo",
   },
   mix: {
     heading: "Content mix",

@@ -238,6 +238,9 @@ export const pl: Messages = {
     moveRefused: (reason) => `Nie przeniesiono: ${reason}`,
     moved: "Przeniesiono.",
     movedWithWarnings: (n) => `Przeniesiono; ${plural(n, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")} — szczegóły w poście.`,
+    movedPost: (title, when, back, warnings) =>
+      `${back ? "Przywrócono" : "Przeniesiono"} „${title}” na ${when}.${warnings ? ` ${plural(warnings, "ostrzeżenie", "ostrzeżenia", "ostrzeżeń")} — szczegóły w poście.` : ""}`,
+    undo: "Cofnij",
   },
   mix: {
     heading: "Mieszanka treści",

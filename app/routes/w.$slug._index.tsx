@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateTime } from "luxon";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { CalendarGrid } from "~/components/calendar/calendar-grid";
 import { MixPanel } from "~/components/calendar/mix-panel";
 import { Refusal } from "~/components/refusal";
@@ -49,11 +49,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ postId, ...answer.data }, answer.init ?? undefined);
 }
 
+/** A day and a time of day in the workspace's zone, as the move form sends them. */
+type Slot = { date: string; time: string };
+
 export default function Calendar() {
   const { workspace, zone, range, query, canWrite, posts, more, channels, categories, tags, mix, onePer } = useLoaderData<typeof loader>();
   const { t, locale } = useI18n();
   const [params] = useSearchParams();
   const move = useFetcher<typeof action>();
+  // The last move, so that its message names the post and its new time, and Undo can take it back (the gate decides both).
+  const [lastMove, setLastMove] = useState<{ postId: string; title: string; from: Slot; to: Slot; undo: boolean } | null>(null);
+  const slotOf = (at: string): Slot => {
+    const local = DateTime.fromISO(at, { zone: workspace.timeZone });
+    return { date: local.toISODate()!, time: local.toFormat("HH:mm") };
+  };
+  const whenLabel = (slot: Slot) => DateTime.fromISO(`${slot.date}T${slot.time}`, { zone: workspace.timeZone }).setLocale(locale).toFormat("ccc d LLL, HH:mm");
+  const moveTo = (postId: string, to: Slot, undo: boolean) => {
+    const post = (posts as CalendarPost[]).find((p) => p.id === postId);
+    if (!post) return;
+    const from = undo && lastMove ? lastMove.to : slotOf(post.scheduledAt);
+    setLastMove({ postId, title: post.title, from, to, undo });
+    move.submit({ postId, ...to }, { method: "post" });
+  };
   const check = useFetcher<{ badges: Record<string, RuleBadge> }>();
   const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: categoryLabel(c, t) }])), [categories, t]);
   const checkUrl = `/w/${workspace.slug}/plan-check?${new URLSearchParams({ from: range.from, to: range.to })}`;
@@ -160,7 +177,18 @@ export default function Calendar() {
         {move.data?.error ? (
           <Refusal message={t.calendar.moveRefused(move.data.error)} violations={move.data.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={move.data.postId} />
         ) : move.data ? (
-          <p>{move.data.violations.length ? t.calendar.movedWithWarnings(move.data.violations.length) : t.calendar.moved}</p>
+          <p>
+            {lastMove && lastMove.postId === move.data.postId
+              ? t.calendar.movedPost(lastMove.title, whenLabel(lastMove.to), lastMove.undo, move.data.violations.length)
+              : move.data.violations.length
+                ? t.calendar.movedWithWarnings(move.data.violations.length)
+                : t.calendar.moved}{" "}
+            {lastMove && lastMove.postId === move.data.postId && !lastMove.undo && move.state === "idle" ? (
+              <button type="button" className="link" onClick={() => moveTo(lastMove.postId, lastMove.from, true)}>
+                {t.calendar.undo}
+              </button>
+            ) : null}
+          </p>
         ) : null}
       </div>
       <div className="calendar-layout">
@@ -177,7 +205,7 @@ export default function Calendar() {
           more={more}
           moreLink={(day) => link({ view: range.view === "month" ? "week" : "list", date: day })}
           canMove={canWrite}
-          onMove={(postId, date, time) => move.submit({ postId, date, time }, { method: "post" })}
+          onMove={(postId, date, time) => moveTo(postId, { date, time }, false)}
         />
         <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} rulesLink={`/w/${workspace.slug}/rules`} />
       </div>

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage, seriousA11yViolations, signInAs } from "../support/browser";
+import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
 import { PASSWORD, addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
 
 let browser: Browser;
@@ -44,11 +44,20 @@ describe("calendar and client", () => {
     const chip = grid.getByRole("article", { name: "09:30 Museum night" });
     const target = grid.locator(`[data-day="${month.set({ day: 14 }).toISODate()}"]`);
     await chip.dragTo(target);
-    await page.getByText("Moved.").waitFor();
+    // The message names the post and where it went, and offers to take it back.
+    const label = (day: number) => month.set({ day, hour: 9, minute: 30 }).setLocale("en").toFormat("ccc d LLL, HH:mm");
+    await page.getByText(`Moved “Museum night” to ${label(14)}.`).waitFor();
     await target.getByRole("article", { name: "09:30 Museum night" }).waitFor();
     const moved = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true, variants: { select: { scheduledAt: true } } } });
     expect(DateTime.fromJSDate(moved.scheduledAt!, { zone: ZONE }).toISO()).toBe(month.set({ day: 14, hour: 9, minute: 30 }).toISO());
     expect(moved.variants[0]!.scheduledAt).toEqual(moved.scheduledAt);
+    await screenshot(page, "calendar-moved-with-undo");
+    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByText(`Moved back “Museum night” to ${label(10)}.`).waitFor();
+    await grid.locator(`[data-day="${from.toISODate()}"]`).getByRole("article", { name: "09:30 Museum night" }).waitFor();
+    const back = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true } });
+    expect(back.scheduledAt!.getTime()).toBe(from.toMillis());
+    expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
 
     // A published post cannot be dragged; the form way is refused with the reason.
     expect(await grid.getByRole("article", { name: "08:00 Yesterday's news" }).getAttribute("draggable")).toBe("false");
