@@ -5,7 +5,8 @@
 //
 // `npm install` really installs, from this machine's npm cache (`--prefer-offline`; the
 // registry is asked only about what the cache lacks), so that node_modules lies inside the
-// private folder as it does in a real clone (about 40 s of the test).
+// private folder as it does in a real clone (about 40 s of the test). The clone is of the
+// repository's HEAD: what is not committed is not in it.
 import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, lstatSync, mkdtempSync, readlinkSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
