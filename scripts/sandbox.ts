@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from "./local-services.ts";
 
 export async function startSandbox(label: string, env: Record<string, string> = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), `rytm-${label}-`));
-  const database = await startEmbeddedPostgres(dataDir, () => {});
+  const database = await startEmbeddedPostgres(dataDir);
   const prefix = `rytm-${label}-${randomBytes(3).toString("hex")}`;
   Object.assign(process.env, {
     DATABASE_URL: database.url,

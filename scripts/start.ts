@@ -35,6 +35,13 @@ async function stopServices() {
   for (const service of services.reverse()) await service.stop().catch((error: Error) => console.error(error.message));
 }
 
+// SIGHUP: the terminal closed. The services and processes started here run in process groups
+// of their own, so these signals reach only this script, which stops them.
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+// Until the web server and the worker run, a signal stops the services started so far.
+const stopWhilePreparing = () => void stopServices().then(() => process.exit(130));
+for (const signal of SIGNALS) process.on(signal, stopWhilePreparing);
+
 async function prepare() {
   ensureDotEnv();
   dotenv.config({ path: envFile, quiet: true });
@@ -42,7 +49,7 @@ async function prepare() {
 
   const database = process.env.DATABASE_URL
     ? await configuredPostgres(process.env.DATABASE_URL)
-    : await startEmbeddedPostgres(dataDir, (line) => console.error(line));
+    : await startEmbeddedPostgres(dataDir);
   services.push(database);
   const redis = process.env.REDIS_URL
     ? await configuredRedis(process.env.REDIS_URL)
@@ -112,15 +119,20 @@ function run(summary: string) {
     ["web", ["--import", "tsx", "server/index.ts", ...(dev ? ["--dev"] : [])]],
     ["worker", dev ? ["--import", "tsx", "workers/index.ts"] : [...WORKER_NODE_FLAGS, WORKER_BUNDLE]],
   ] as const) {
-    const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env });
+    // In a process group of its own, as are the database and Redis: Ctrl+C in a terminal signals
+    // the whole foreground group, and this script, not the terminal, decides the order of the stop
+    // (web and worker first, each told once; the services they use last).
+    const child = spawn(process.execPath, args, { stdio: "inherit", env: process.env, detached: true });
     child.on("exit", (code) => {
       if (!stopping) console.error(`The ${name} process exited (${code ?? "signal"}); stopping Rytm.`);
       stopAll(code ?? 1);
     });
     children.push(child);
   }
-  process.on("SIGINT", () => stopAll(0));
-  process.on("SIGTERM", () => stopAll(0));
+  for (const signal of SIGNALS) {
+    process.off(signal, stopWhilePreparing);
+    process.on(signal, () => stopAll(0));
+  }
   console.log(`\n${summary}\n`);
 }
 

@@ -202,8 +202,10 @@ export function nextOccurrences(rule: SeriesRule, after: Date, n: number): Expan
   return { ...found, skipped: last ? found.skipped.filter((s) => s.key <= last.key) : found.skipped };
 }
 
-// rrule ships CommonJS that Node's ESM loader cannot name exports of; Vite can.
-const { RRule, Weekday: RRuleWeekday } = ((rrulePackage as { default?: typeof rrulePackage }).default ?? rrulePackage) as typeof rrulePackage;
+// rrule ships CommonJS to Node, whose ESM loader sees only its `default`, and ESM to Vite, which
+// has named exports and no `default`. Reading `default` by name at run time keeps Rollup from
+// warning that the ESM build lacks it.
+const { RRule, Weekday: RRuleWeekday } = (Reflect.get(rrulePackage, "default") ?? rrulePackage) as typeof rrulePackage;
 const rruleFreqs = { daily: RRule.DAILY, weekly: RRule.WEEKLY, monthly: RRule.MONTHLY, yearly: RRule.YEARLY };
 
 /** The rule as RFC 5545 text (for export and for people who know it). */
