@@ -1,7 +1,6 @@
 // One post on the client's page: when it goes out, what it needs from them in plain words,
 // the previews per network, what the team shared with them, and the decision form only when
 // the gate would take their decision.
-import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { ViolationList } from "~/components/violation-list";
@@ -9,6 +8,7 @@ import type { ClientState } from "~/domain/client-view";
 import type { NetworkKind } from "~/channels/networks";
 import type { LocalizedViolation } from "~/domain/violations";
 import { useI18n } from "~/i18n/use-i18n";
+import { formatDateTime } from "~/utils/dates";
 
 type Post = {
   id: string;
@@ -29,7 +29,7 @@ type Props = { post: Post; zone: string; named: boolean; result: { error: string
 export function ClientPost({ post, zone, named, result }: Props) {
   const { t, locale } = useI18n();
   const c = t.notifications.client;
-  const when = (d: string | Date) => DateTime.fromJSDate(new Date(d), { zone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+  const when = (d: string | Date) => formatDateTime(d, zone, locale);
   const decidable = post.mayApprove || post.mayRequestChanges;
   const thread = [
     ...post.comments.map((m) => ({ id: m.id, who: m.author?.name ?? t.post.someone, body: m.body, at: m.createdAt })),

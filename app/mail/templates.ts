@@ -1,6 +1,5 @@
 // Renders a mail in the recipient's language as plain text and HTML, with absolute links.
 // Pure: the outbox stores what this returns, the worker only sends it.
-import { DateTime } from "luxon";
 import type { EventData, NotificationKind } from "~/domain/notifications";
 import { targetPath } from "~/domain/notifications";
 import { mail as en } from "~/i18n/mail.en";
@@ -8,6 +7,7 @@ import { mail as pl } from "~/i18n/mail.pl";
 import type { Locale } from "~/i18n/locales";
 import { notifications as notificationsEn } from "~/i18n/notifications.en";
 import { notifications as notificationsPl } from "~/i18n/notifications.pl";
+import { formatDateTime } from "~/utils/dates";
 
 export type MailWorkspace = { name: string; slug: string; timeZone: string };
 export type MailNotice = { kind: NotificationKind; data: EventData; workspace: MailWorkspace };
@@ -43,7 +43,7 @@ function blocksOf(content: MailContent, locale: Locale, origin: string): Rendere
   const t = catalogues[locale];
   const n = noticeCatalogues[locale];
   const at = (path: string) => ({ link: new URL(path, `${origin}/`).toString() });
-  const whenIn = (zone: string) => (iso: string) => DateTime.fromISO(iso, { zone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+  const whenIn = (zone: string) => (iso: string) => formatDateTime(iso, zone, locale);
   const noticeLine = (notice: MailNotice) => n.line(notice.kind, notice.data, notice.workspace.name, whenIn(notice.workspace.timeZone));
   const noticeLink = (notice: MailNotice) => at(`/w/${notice.workspace.slug}${targetPath(notice.kind, notice.data)}`);
   switch (content.template) {

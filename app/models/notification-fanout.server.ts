@@ -16,7 +16,7 @@ import { prisma } from "~/utils/db.server";
 import { decrypt, encrypt } from "~/utils/encryption.server";
 import { unsubscribePath } from "~/utils/unsubscribe-token.server";
 import { type QueuedMail, insertMails, mailLocale, mailOrigin } from "./outbox.server";
-import { DateTime } from "luxon";
+import { formatDateTime } from "~/utils/dates";
 
 type Tx = Prisma.TransactionClient;
 type EventRow = { id: string; workspaceId: string; kind: string; actorId: string | null; data: EventData };
@@ -157,7 +157,7 @@ export function readChatWebhook(sealed: string | null): ChatWebhook | null {
 function chatMessage(event: EventRow, kind: NotificationKind, data: EventData, workspace: MailWorkspace & { id: string }, webhook: ChatWebhook): Prisma.ChatMessageCreateManyInput {
   const locale = isLocale(webhook.locale) ? webhook.locale : "en";
   const t = messages[locale].notifications;
-  const when = (iso: string) => DateTime.fromISO(iso, { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+  const when = (iso: string) => formatDateTime(iso, workspace.timeZone, locale);
   const text = `${workspace.name}: ${t.line(kind, data, workspace.name, when)}`;
   const url = new URL(`/w/${workspace.slug}${targetPath(kind, data)}`, `${mailOrigin()}/`).toString();
   const body = chatPayload(webhook.format, text, { url, label: t.page.open });

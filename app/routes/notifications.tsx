@@ -3,7 +3,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { type EventData, isNotificationKind, targetPath } from "~/domain/notifications";
 import { recordIdSchema } from "~/domain/text-input";
@@ -11,6 +10,7 @@ import { localizedTitle } from "~/i18n/meta";
 import { useI18n } from "~/i18n/use-i18n";
 import { listNotifications, markRead, unreadCount } from "~/models/notifications.server";
 import { requireUser } from "~/utils/auth.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.notifications.page.title);
 
@@ -67,7 +67,7 @@ export default function Notifications() {
         <ol className="notice-list">
           {notices.map((notice) => {
             const zone = notice.workspace.timeZone;
-            const when = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+            const when = (iso: string | Date) => formatDateTime(iso, zone, locale);
             return (
               <li key={notice.id} className={`card notice-item${notice.readAt ? "" : " unread"}`} data-testid="notice">
                 <div>

@@ -16,9 +16,9 @@ import { refusalText } from "~/i18n/refusal";
 import { useI18n } from "~/i18n/use-i18n";
 import { clientDecision, listSharedPosts, openShareLink } from "~/models/share-link.server";
 import { localeOf } from "~/utils/locale.server";
-import { DateTime } from "luxon";
 import { Form } from "@remix-run/react";
 import { clientNameOf, rememberClientName } from "~/utils/client-name.server";
+import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => [...localizedTitle(matches, (t) => t.client.title), { name: "robots", content: "noindex" }];
 
@@ -74,7 +74,7 @@ export default function ClientApproval() {
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const c = t.notifications.client;
-  const fmt = (d: string | Date, format = DateTime.DATE_MED) => DateTime.fromJSDate(new Date(d), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(format);
+  const fmt = (d: string | Date) => formatDate(d, workspace.timeZone, locale);
   const approvable = posts.filter((p) => p.mayApprove);
   return (
     <main className="page">

@@ -16,6 +16,7 @@ import { listExpired, postTitle, rescheduleExpired } from "~/models/expired-appr
 import { act, memberActor } from "~/models/post-gate.server";
 import { localeOf } from "~/utils/locale.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => localizedTitle(matches, (t) => t.notifications.expired.title);
 
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = value.intent === "reschedule" ? await rescheduleExpired(workspace, actor, value.postId, value.date, value.time) : await act(workspace, actor, value.postId, { kind: "cancel" });
   const e = messages[locale].notifications.expired;
   if (outcome.ok) {
-    const when = value.intent === "reschedule" ? DateTime.fromISO(`${value.date}T${value.time}`, { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED) : null;
+    const when = value.intent === "reschedule" ? formatDateTime(DateTime.fromISO(`${value.date}T${value.time}`, { zone: workspace.timeZone }).toJSDate(), workspace.timeZone, locale) : null;
     return { error: null as string | null, done: when ? e.rescheduled(title, when) : e.cancelled(title) };
   }
   const error = outcome.refusal ? refusalText(outcome.refusal, locale) : "message" in outcome && outcome.message ? outcome.message : messages[locale].errors.unexpected;
@@ -75,7 +76,7 @@ export default function ExpiredApprovals() {
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
   const e = t.notifications.expired;
-  const when = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+  const when = (iso: string | Date) => formatDateTime(iso, workspace.timeZone, locale);
   return (
     <main className="page">
       <h1>{e.heading}</h1>

@@ -32,6 +32,7 @@ import { applyVariantAction } from "~/models/variant-actions.server";
 import { gateAnswer } from "~/utils/gate-answer.server";
 import { localeOf } from "~/utils/locale.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.post.title} · Rytm` : "Rytm" }];
 
@@ -127,7 +128,7 @@ export default function PostPage() {
   const { workspace, zoneLabel, post, series, seriesReport, missing, live, violations, consequences, buttons, refusals, variantButtons, activity, localDate, localTime, canComment, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const when = (iso: string | Date) => DateTime.fromJSDate(new Date(iso), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
+  const when = (iso: string | Date) => formatDateTime(iso, workspace.timeZone, locale);
   const status = post.status;
   const postTime = post.scheduledAt ? new Date(post.scheduledAt).getTime() : null;
   const button = (kind: keyof typeof buttons, label: string, secondary = false) =>

@@ -4,7 +4,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { DecisionForm } from "~/components/decision-form";
 import { VariantPreview } from "~/components/editor/variant-preview";
@@ -23,6 +22,7 @@ import { requireWorkspace } from "~/utils/permissions.server";
 import { ApprovalDeadline } from "~/components/approval-deadline";
 import { postTimeOf } from "~/models/post-page.server";
 import { decisionConfirmation } from "~/utils/decision-confirmation.server";
+import { formatDateTime } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, user, role } = await requireWorkspace(request, params.slug, "post:approve");
@@ -69,7 +69,7 @@ export default function ReviewQueue() {
               <Link to={`/w/${workspace.slug}/posts/${post.id}`}>{post.title}</Link>
             </h2>
             <p className="muted">
-              {post.scheduledAt ? DateTime.fromJSDate(new Date(post.scheduledAt), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATETIME_MED) : t.review.noDate}
+              {post.scheduledAt ? formatDateTime(post.scheduledAt, workspace.timeZone, locale) : t.review.noDate}
               {post.author ? ` · ${t.review.by(post.author.name)}` : ""} · {t.review.approvals(post.approvals, workspace.approvalsRequired)}
             </p>
             <ApprovalDeadline status="IN_REVIEW" scheduledAt={post.scheduledAt} zone={workspace.timeZone} />

@@ -14,6 +14,7 @@ import { LocaleSelect } from "~/components/locale-select";
 import { locales } from "~/i18n/locales";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { publicOrigin } from "~/utils/secret-token.server";
+import { formatDate } from "~/utils/dates";
 
 const clientEmail = z.email("Enter the client's e-mail address, or leave it empty").max(254).optional();
 
@@ -61,7 +62,7 @@ export default function ShareLinks() {
   const { workspace, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t, locale } = useI18n();
-  const day = (d: string | Date) => DateTime.fromJSDate(new Date(d), { zone: workspace.timeZone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
+  const day = (d: string | Date) => formatDate(d, workspace.timeZone, locale);
   const today = DateTime.now().setZone(workspace.timeZone);
   return (
     <main className="page">

@@ -77,9 +77,9 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
       <div className="calendar-list">
         {listed.length === 0 ? <p>{t.calendar.nothingPlanned}</p> : null}
         {listed.map((day) => (
-          <section key={day} className={`list-day${day === today ? " today" : ""}`} aria-label={local(day).setLocale(locale).toLocaleString(DateTime.DATE_HUGE)} {...dropProps(day)}>
+          <section key={day} className={`list-day${day === today ? " today" : ""}`} aria-label={local(day).setLocale(locale).toFormat("cccc d MMMM yyyy")} {...dropProps(day)}>
             <h2>
-              {local(day).setLocale(locale).toLocaleString(DateTime.DATE_HUGE)}
+              {local(day).setLocale(locale).toFormat("cccc d MMMM yyyy")}
               {day === today ? <span className="pill today-pill">{t.calendar.today}</span> : null}
             </h2>
             <div className="list-posts">{byDay.get(day)!.map(chip)}</div>
@@ -111,7 +111,7 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
                 key={day}
                 data-day={day}
                 aria-current={day === today ? "date" : undefined}
-                aria-label={date.setLocale(locale).toLocaleString(DateTime.DATE_FULL)}
+                aria-label={date.setLocale(locale).toFormat("cccc d MMMM yyyy")}
                 className={`cell${outside ? " outside" : ""}${day === today ? " today" : ""}${over === day ? " drop-target" : ""}`}
                 {...dropProps(day)}
               >
@@ -119,7 +119,7 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
                   <span className="cell-date-short">{view === "week" ? date.setLocale(locale).toFormat("d LLL") : date.day}</span>
                   {/* A phone shows the days one under another, as an agenda: each says its weekday and date. */}
                   <span className="cell-date-full" aria-hidden="true">
-                    {date.setLocale(locale).toFormat("cccc, d LLLL")}
+                    {date.setLocale(locale).toFormat("cccc d MMMM")}
                   </span>
                 </div>
                 {(byDay.get(day) ?? []).map(chip)}
