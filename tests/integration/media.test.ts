@@ -1,0 +1,172 @@
+// The media library over HTTP: a file streamed in through the upload route is stored as
+// sent and served back to members only; the type comes from the bytes; refused uploads
+// leave nothing behind; signed addresses work until they expire; an item a scheduled post
+// uses is deleted only when the person confirms; and no workspace reaches another's media.
+import { createHash } from "node:crypto";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import { setVariantMedia } from "~/models/media.server";
+import { prisma } from "~/utils/db.server";
+import { signedMediaUrl } from "~/utils/media-url.server";
+import { addMember, createPost, createUser, signedIn, workspaceWithMember } from "../support/fixtures";
+import type { Client } from "../support/http-client";
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+async function upload(client: Client, slug: string, bytes: Uint8Array, name: string, type: string) {
+  const form = new FormData();
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name);
+  return client.request(`/w/${slug}/media/upload`, { method: "POST", body: form, headers: { Origin: client.baseUrl, Accept: "application/json" } });
+}
+
+async function storedFiles(): Promise<string[]> {
+  const root = process.env.MEDIA_DIR!;
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+let A: Awaited<ReturnType<typeof workspaceWithMember>>;
+let B: Awaited<ReturnType<typeof workspaceWithMember>>;
+let viewerA: Client;
+let png: Buffer;
+
+beforeAll(async () => {
+  A = await workspaceWithMember("OWNER");
+  B = await workspaceWithMember("OWNER");
+  const viewer = await createUser();
+  await addMember(A.workspace.id, viewer.id, "VIEWER");
+  viewerA = await signedIn(viewer);
+  png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3366cc" } }).png().toBuffer();
+});
+
+describe("upload and serving", () => {
+  it("stores the bytes as sent, with the type read from them, and serves them to members", async () => {
+    // The browser's word (and the name) say JPEG; the bytes are a PNG, and that is what counts.
+    const response = await upload(A.client, A.workspace.slug, png, "holiday.jpg", "image/jpeg");
+    expect(response.status).toBe(201);
+    const { media } = (await response.json()) as { media: { id: string; kind: string; mimeType: string; byteSize: number } };
+    expect(media).toMatchObject({ kind: "IMAGE", mimeType: "image/png", byteSize: png.length });
+    const row = await prisma.media.findUniqueOrThrow({ where: { id: media.id }, select: { workspaceId: true, sha256: true } });
+    expect(row).toEqual({ workspaceId: A.workspace.id, sha256: sha256(png) });
+    expect(await prisma.mediaUpload.count({ where: { workspaceId: A.workspace.id } })).toBe(0);
+
+    for (const client of [A.client, viewerA]) {
+      const served = await client.get(`/w/${A.workspace.slug}/media/${media.id}`);
+      expect(served.status).toBe(200);
+      expect(served.headers.get("content-type")).toBe("image/png");
+      expect(served.headers.get("x-content-type-options")).toMatch(/nosniff/);
+      expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png));
+    }
+  });
+
+  it("refuses a file that is not a picture or a video with 422 and keeps nothing", async () => {
+    const before = await storedFiles();
+    const response = await upload(A.client, A.workspace.slug, new TextEncoder().encode("MZ this is a program, not a photo".repeat(100)), "photo.jpg", "image/jpeg");
+    expect(response.status).toBe(422);
+    expect(((await response.json()) as { error: string }).error).toMatch(/not a picture or a video/);
+    expect(await storedFiles()).toEqual(before);
+    expect(await prisma.mediaUpload.count({ where: { workspaceId: A.workspace.id } })).toBe(0);
+    expect(await prisma.media.count({ where: { workspaceId: A.workspace.id, fileName: "photo.jpg" } })).toBe(0);
+  });
+
+  it("stops a file past the size limit (413) and keeps nothing of it", async () => {
+    const before = await storedFiles();
+    const limit = Number(process.env.MEDIA_MAX_BYTES);
+    const big = new Uint8Array(limit + 1024);
+    big.set(png.subarray(0, 16));
+    const response = await upload(A.client, A.workspace.slug, big, "huge.png", "image/png");
+    expect(response.status).toBe(413);
+    expect(await storedFiles()).toEqual(before);
+    expect(await prisma.media.count({ where: { fileName: "huge.png" } })).toBe(0);
+  });
+
+  it("answers 400 for a form without a file and 415 for a body that is not multipart", async () => {
+    const form = new FormData();
+    form.append("note", "no file here");
+    const empty = await A.client.request(`/w/${A.workspace.slug}/media/upload`, { method: "POST", body: form, headers: { Origin: A.client.baseUrl, Accept: "application/json" } });
+    expect(empty.status).toBe(400);
+    const urlencoded = await A.client.post(`/w/${A.workspace.slug}/media/upload`, { file: "x" }, { Accept: "application/json" });
+    expect(urlencoded.status).toBe(415);
+  });
+
+  it("lets only writers upload, and no one from another workspace", async () => {
+    expect((await upload(viewerA, A.workspace.slug, png, "v.png", "image/png")).status).toBe(403);
+    expect((await upload(B.client, A.workspace.slug, png, "b.png", "image/png")).status).toBe(404);
+    expect(await prisma.media.count({ where: { workspaceId: A.workspace.id, fileName: { in: ["v.png", "b.png"] } } })).toBe(0);
+  });
+});
+
+describe("across workspaces", () => {
+  it("never serves one workspace's item to another, through either workspace's address", async () => {
+    const { media } = (await (await upload(A.client, A.workspace.slug, png, "private.png", "image/png")).json()) as { media: { id: string } };
+    expect((await B.client.get(`/w/${A.workspace.slug}/media/${media.id}`)).status).toBe(404);
+    expect((await B.client.get(`/w/${B.workspace.slug}/media/${media.id}`)).status).toBe(404);
+    const page = await (await B.client.get(`/w/${B.workspace.slug}/media`)).text();
+    expect(page).not.toContain(media.id);
+  });
+
+  it("refuses to put another workspace's item on a variant, and changes nothing", async () => {
+    const { media } = (await (await upload(A.client, A.workspace.slug, png, "mine.png", "image/png")).json()) as { media: { id: string } };
+    const postB = await createPost(B.workspace.id);
+    const variantB = await prisma.variant.findFirstOrThrow({ where: { postId: postB.id }, select: { id: true } });
+    expect(await setVariantMedia(B.workspace.id, variantB.id, [media.id])).toEqual({ ok: false, reason: "media-not-found", missing: [media.id] });
+    // Nor may a workspace name another's variant to attach its own item.
+    expect(await setVariantMedia(A.workspace.id, variantB.id, [media.id])).toMatchObject({ ok: false, reason: "variant-not-found" });
+    expect(await prisma.variantMedia.count({ where: { variantId: variantB.id } })).toBe(0);
+  });
+});
+
+describe("signed addresses for networks that fetch by URL", () => {
+  it("serve the bytes without a session until they expire, and nothing with a forged or stale signature", async () => {
+    const { media } = (await (await upload(A.client, A.workspace.slug, png, "for-instagram.png", "image/png")).json()) as { media: { id: string } };
+    const address = new URL(signedMediaUrl(media.id, 60));
+    const anonymous = (url: URL) => fetch(new URL(url.pathname + url.search, A.client.baseUrl));
+    const served = await anonymous(address);
+    expect(served.status).toBe(200);
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png));
+
+    const forged = new URL(address);
+    forged.searchParams.set("expires", String(Number(address.searchParams.get("expires")) + 3600));
+    expect((await anonymous(forged)).status).toBe(403);
+    const expired = new URL(signedMediaUrl(media.id, 60, Date.now() - 3_600_000));
+    expect((await anonymous(expired)).status).toBe(403);
+    const other = new URL(address);
+    other.pathname = `/media/${media.id}x`;
+    expect((await anonymous(other)).status).toBe(403);
+  });
+});
+
+describe("the library page", () => {
+  it("lists each item with the posts that use it, and deletes one a scheduled post uses only when confirmed", async () => {
+    const { media } = (await (await upload(A.client, A.workspace.slug, png, "launch.png", "image/png")).json()) as { media: { id: string } };
+    const post = await createPost(A.workspace.id, "Launch day");
+    const variant = await prisma.variant.findFirstOrThrow({ where: { postId: post.id }, select: { id: true } });
+    await prisma.variant.update({ where: { id: variant.id }, data: { status: "SCHEDULED", scheduledAt: new Date(Date.now() + 86_400_000) } });
+    expect(await setVariantMedia(A.workspace.id, variant.id, [media.id])).toEqual({ ok: true });
+
+    const page = await (await viewerA.get(`/w/${A.workspace.slug}/media`)).text();
+    expect(page).toContain("launch.png");
+    expect(page).toContain("Launch day");
+
+    const alt = await A.client.post(`/w/${A.workspace.slug}/media?index`, { intent: "alt", mediaId: media.id, altText: "A red ribbon cut at the door" });
+    expect(alt.status).toBe(200);
+    expect((await prisma.media.findUniqueOrThrow({ where: { id: media.id } })).altText).toBe("A red ribbon cut at the door");
+
+    const asked = await A.client.post(`/w/${A.workspace.slug}/media?index`, { intent: "delete", mediaId: media.id });
+    expect(asked.status).toBe(409);
+    expect(await prisma.media.count({ where: { id: media.id } })).toBe(1);
+
+    expect((await viewerA.post(`/w/${A.workspace.slug}/media?index`, { intent: "delete", mediaId: media.id, confirmed: "yes" })).status).toBe(403);
+    expect((await B.client.post(`/w/${B.workspace.slug}/media?index`, { intent: "delete", mediaId: media.id, confirmed: "yes" })).status).toBe(404);
+
+    const filesBefore = (await storedFiles()).length;
+    const confirmed = await A.client.post(`/w/${A.workspace.slug}/media?index`, { intent: "delete", mediaId: media.id, confirmed: "yes" });
+    expect(confirmed.status).toBe(200);
+    expect(await prisma.media.count({ where: { id: media.id } })).toBe(0);
+    expect(await prisma.variantMedia.count({ where: { variantId: variant.id } })).toBe(0);
+    expect((await storedFiles()).length).toBe(filesBefore - 1);
+    expect((await A.client.get(`/w/${A.workspace.slug}/media/${media.id}`)).status).toBe(404);
+  });
+});
