@@ -37,3 +37,9 @@ export const ACCEPTED_MEDIA_TYPES = ["image/jpeg", "image/png", "image/webp", "i
 
 /** The longest alt text kept (Mastodon takes 1,500 characters, Bluesky and X 1,000–2,000). */
 export const MAX_ALT_TEXT = 2000;
+
+/** A GIF's logical screen size, from its header (bytes 6–9, little-endian). */
+export function gifDimensions(head: Uint8Array): { width: number; height: number } | null {
+  if (head.length < 10) return null;
+  return { width: head[6]! | (head[7]! << 8), height: head[8]! | (head[9]! << 8) };
+}

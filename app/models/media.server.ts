@@ -1,5 +1,6 @@
 // Media rows: every query names the workspace, so an id from another workspace finds nothing.
 import { randomBytes } from "node:crypto";
+import type { MediaFacts } from "~/channels/network-module";
 import type { MediaKind } from "~/domain/media-type";
 import { prisma } from "~/utils/db.server";
 
@@ -14,6 +15,8 @@ export type NewMedia = {
   durationMs?: number | null;
   codec?: string | null;
   thumbnailKey?: string | null;
+  /** Where the bytes the row describes are: the upload's own key, or its cleaned copy. */
+  storageKey: string;
 };
 
 /** Bookkeeping before the first byte is stored: the key that the bytes will have. */
@@ -25,7 +28,7 @@ export async function startUpload(workspaceId: string) {
 /** The bytes are stored: the Media row takes over the key and the bookkeeping row goes. */
 export async function finishUpload(upload: { id: string; storageKey: string }, workspaceId: string, uploadedById: string, media: NewMedia) {
   const [created] = await prisma.$transaction([
-    prisma.media.create({ data: { ...media, byteSize: BigInt(media.byteSize), workspaceId, uploadedById, storageKey: upload.storageKey }, select: mediaSelect }),
+    prisma.media.create({ data: { ...media, byteSize: BigInt(media.byteSize), workspaceId, uploadedById }, select: mediaSelect }),
     prisma.mediaUpload.delete({ where: { id: upload.id } }),
   ]);
   return present(created);
@@ -145,3 +148,12 @@ export async function setVariantMedia(workspaceId: string, variantId: string, me
     return { ok: true as const };
   });
 }
+
+/** The facts the media rules read, selected beside a variant (ordered as the variant carries them). */
+export const variantMediaFacts = {
+  orderBy: { position: "asc" },
+  select: { media: { select: { kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true } } },
+} as const;
+
+type FactsRow = { media: { kind: MediaKind; mimeType: string; byteSize: bigint; fileName: string; width: number | null; height: number | null; durationMs: number | null; altText: string } };
+export const mediaFactsOf = (rows: readonly FactsRow[]): MediaFacts[] => rows.map(({ media }) => ({ ...media, byteSize: Number(media.byteSize) }));

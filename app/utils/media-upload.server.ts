@@ -4,10 +4,11 @@
 import { createHash } from "node:crypto";
 import { Readable, Transform, type TransformCallback } from "node:stream";
 import busboy from "busboy";
-import { SNIFF_BYTES, type SniffedType, sniffMediaType } from "~/domain/media-type";
-import { abandonUpload, finishUpload, startUpload } from "~/models/media.server";
+import { SNIFF_BYTES, type SniffedType, gifDimensions, sniffMediaType } from "~/domain/media-type";
+import { type NewMedia, abandonUpload, finishUpload, startUpload } from "~/models/media.server";
 import { env } from "./env.server";
 import { createLogger } from "./logger.server";
+import { derivedKeys, needsProcessing, processImage } from "./media-processing.server";
 import { mediaStorage } from "./media-storage.server";
 
 export type UploadAnswer =
@@ -28,6 +29,8 @@ class Inspector extends Transform {
   readonly hash = createHash("sha256");
   size = 0;
   type: SniffedType | null = null;
+  /** The first bytes, kept for what a header tells (a GIF's size). */
+  first = Buffer.alloc(0);
   private head = Buffer.alloc(0);
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
@@ -49,6 +52,7 @@ class Inspector extends Transform {
     this.type = sniffMediaType(this.head);
     if (!this.type) return done(new Refusal(422, "This file is not a picture or a video Rytm can send (JPEG, PNG, WebP, GIF, MP4 or MOV)."));
     const head = this.head;
+    this.first = head.subarray(0, 64);
     this.head = Buffer.alloc(0);
     done(null, head);
   }
@@ -75,6 +79,7 @@ export async function receiveUpload(request: Request, workspaceId: string, userI
     return { status: 400, body: { error: "The multipart form has no boundary." } };
   }
 
+  let storing: Promise<UploadAnswer> | undefined;
   const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
   const stored = new Promise<UploadAnswer>((resolve, reject) => {
     let sawFile = false;
@@ -84,7 +89,16 @@ export async function receiveUpload(request: Request, workspaceId: string, userI
         return;
       }
       sawFile = true;
-      storeFile(file, info.filename ?? "", workspaceId, userId, maxBytes).then(resolve, reject);
+      // Listened to at once: busboy may fail the file (a body cut short) before the
+      // bookkeeping row exists, and an error no one listens to would end the process.
+      const inspector = new Inspector();
+      file.on("limit", () => inspector.destroy(new Refusal(413, `The file is larger than ${megabytes(maxBytes)}, the most one upload may be.`)));
+      file.on("error", (error) => inspector.destroy(error));
+      const refused = new Promise<never>((_, fail) => inspector.once("error", fail));
+      refused.catch(() => undefined);
+      file.pipe(inspector);
+      storing = storeFile(file, inspector, refused, info.filename ?? "", workspaceId, userId);
+      storing.then(resolve, reject);
     });
     parser.on("error", (error) => reject(new Refusal(400, `The multipart form is malformed or cut short: ${(error as Error).message}`)));
     parser.on("close", () => {
@@ -102,38 +116,39 @@ export async function receiveUpload(request: Request, workspaceId: string, userI
     // A refusal answers at once; whatever of the body is still coming is drained, not kept.
     body.unpipe(parser);
     body.resume();
+    // A form that broke mid-file answers once the file's bytes and row are cleaned up.
+    await storing?.catch(() => undefined);
   }
 }
 
-async function storeFile(file: Readable & { truncated?: boolean }, fileName: string, workspaceId: string, userId: string, maxBytes: number): Promise<UploadAnswer> {
+async function storeFile(file: Readable, inspector: Inspector, refused: Promise<never>, fileName: string, workspaceId: string, userId: string): Promise<UploadAnswer> {
   const upload = await startUpload(workspaceId);
   const storage = mediaStorage();
-  const inspector = new Inspector();
-  // busboy stops the file at the limit and says so; the upload must then fail, not be kept short.
-  file.on("limit", () => inspector.destroy(new Refusal(413, `The file is larger than ${megabytes(maxBytes)}, the most one upload may be.`)));
-  file.on("error", (error) => inspector.destroy(error));
-  // A refusal can come before storage has started reading (it may still be creating its
-  // folder): caught here from the first byte on, not left as an unhandled stream error.
-  const refused = new Promise<never>((_, reject) => inspector.once("error", reject));
-  file.pipe(inspector);
   // The type is known only after the first bytes: it is served from the Media row.
   const written = storage.write(upload.storageKey, inspector, "application/octet-stream");
   try {
     await Promise.race([written, refused]);
-    if (!inspector.type) throw new Refusal(422, "The file is empty.");
-    const media = await finishUpload(upload, workspaceId, userId, {
-      kind: inspector.type.kind,
-      mimeType: inspector.type.mimeType,
-      byteSize: inspector.size,
-      sha256: inspector.hash.digest("hex"),
-      fileName: fileName.slice(0, 255) || `upload.${inspector.type.extension}`,
-    });
+    const type = inspector.type;
+    if (!type) throw new Refusal(422, "The file is empty.");
+    const sent = { byteSize: inspector.size, sha256: inspector.hash.digest("hex") };
+    let stored: Pick<NewMedia, "storageKey" | "thumbnailKey" | "width" | "height" | "byteSize" | "sha256"> = { storageKey: upload.storageKey, ...sent, ...(type.kind === "GIF" ? gifDimensions(inspector.first) : null) };
+    if (needsProcessing(type.kind)) {
+      stored = await processImage(upload.storageKey, type.mimeType).catch(() => {
+        throw new Refusal(422, "This picture could not be read: the file is damaged or not what it says it is.");
+      });
+      // The row will point at the clean copy; the bytes as sent (with their EXIF) go.
+      await storage.remove(upload.storageKey);
+    }
+    const media = await finishUpload(upload, workspaceId, userId, { kind: type.kind, mimeType: type.mimeType, fileName: fileName.slice(0, 255) || `upload.${type.extension}`, ...stored });
     return { status: 201, body: { media } };
   } catch (error) {
     file.resume();
     // Storage first finishes failing (and removes its partial bytes), then the key goes.
     await written.catch(() => undefined);
-    await storage.remove(upload.storageKey).catch((e: unknown) => log().warn({ err: e, key: upload.storageKey }, "could not remove a failed upload's bytes"));
+    const { clean, thumbnail } = derivedKeys(upload.storageKey);
+    for (const key of [upload.storageKey, clean, thumbnail]) {
+      await storage.remove(key).catch((e: unknown) => log().warn({ err: e, key }, "could not remove a failed upload's bytes"));
+    }
     await abandonUpload(upload.id);
     throw error;
   }

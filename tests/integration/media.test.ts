@@ -8,6 +8,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { setVariantMedia } from "~/models/media.server";
+import { checkPostNow } from "~/models/plan-check.server";
 import { prisma } from "~/utils/db.server";
 import { signedMediaUrl } from "~/utils/media-url.server";
 import { addMember, createPost, createUser, signedIn, workspaceWithMember } from "../support/fixtures";
@@ -31,6 +32,7 @@ let A: Awaited<ReturnType<typeof workspaceWithMember>>;
 let B: Awaited<ReturnType<typeof workspaceWithMember>>;
 let viewerA: Client;
 let png: Buffer;
+let gif: Buffer;
 
 beforeAll(async () => {
   A = await workspaceWithMember("OWNER");
@@ -39,26 +41,52 @@ beforeAll(async () => {
   await addMember(A.workspace.id, viewer.id, "VIEWER");
   viewerA = await signedIn(viewer);
   png = await sharp({ create: { width: 64, height: 48, channels: 3, background: "#3366cc" } }).png().toBuffer();
+  gif = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#33cc66" } }).gif().toBuffer();
 });
 
 describe("upload and serving", () => {
-  it("stores the bytes as sent, with the type read from them, and serves them to members", async () => {
-    // The browser's word (and the name) say JPEG; the bytes are a PNG, and that is what counts.
-    const response = await upload(A.client, A.workspace.slug, png, "holiday.jpg", "image/jpeg");
+  it("stores a GIF as sent, with the type read from its bytes, and serves it to members", async () => {
+    // The browser's word (and the name) say JPEG; the bytes are a GIF, and that is what counts.
+    const response = await upload(A.client, A.workspace.slug, gif, "holiday.jpg", "image/jpeg");
     expect(response.status).toBe(201);
     const { media } = (await response.json()) as { media: { id: string; kind: string; mimeType: string; byteSize: number } };
-    expect(media).toMatchObject({ kind: "IMAGE", mimeType: "image/png", byteSize: png.length });
+    expect(media).toMatchObject({ kind: "GIF", mimeType: "image/gif", byteSize: gif.length, width: 40, height: 30 });
     const row = await prisma.media.findUniqueOrThrow({ where: { id: media.id }, select: { workspaceId: true, sha256: true } });
-    expect(row).toEqual({ workspaceId: A.workspace.id, sha256: sha256(png) });
+    expect(row).toEqual({ workspaceId: A.workspace.id, sha256: sha256(gif) });
     expect(await prisma.mediaUpload.count({ where: { workspaceId: A.workspace.id } })).toBe(0);
 
     for (const client of [A.client, viewerA]) {
       const served = await client.get(`/w/${A.workspace.slug}/media/${media.id}`);
       expect(served.status).toBe(200);
-      expect(served.headers.get("content-type")).toBe("image/png");
+      expect(served.headers.get("content-type")).toBe("image/gif");
       expect(served.headers.get("x-content-type-options")).toMatch(/nosniff/);
-      expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png));
+      expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(gif));
     }
+  });
+
+  it("strips a photo's EXIF and GPS position, keeps its orientation, and makes a thumbnail", async () => {
+    // 80 × 40 pixels stored sideways, with EXIF saying "rotate 90°" and where it was taken.
+    const photo = await sharp({ create: { width: 80, height: 40, channels: 3, background: "#cc3333" } })
+      .jpeg()
+      .withExif({ IFD0: { Copyright: "Rytm test" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "52/1 13/1 0/1", GPSLongitudeRef: "E", GPSLongitude: "21/1 0/1 0/1" } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const response = await upload(A.client, A.workspace.slug, photo, "street.jpg", "image/jpeg");
+    expect(response.status).toBe(201);
+    const { media } = (await response.json()) as { media: { id: string; width: number; height: number; hasThumbnail: boolean } };
+    expect(media).toMatchObject({ width: 40, height: 80, hasThumbnail: true });
+    const served = Buffer.from(await (await A.client.get(`/w/${A.workspace.slug}/media/${media.id}`)).arrayBuffer());
+    const metadata = await sharp(served).metadata();
+    expect(metadata).toMatchObject({ format: "jpeg", width: 40, height: 80 });
+    expect(metadata.exif).toBeUndefined();
+    expect(served.includes(Buffer.from("Rytm test"))).toBe(false);
+    const row = await prisma.media.findUniqueOrThrow({ where: { id: media.id }, select: { sha256: true, byteSize: true } });
+    expect(row).toEqual({ sha256: sha256(served), byteSize: BigInt(served.length) });
+
+    const thumbnail = await A.client.get(`/w/${A.workspace.slug}/media/${media.id}?size=thumbnail`);
+    expect(thumbnail.headers.get("content-type")).toBe("image/jpeg");
+    expect(await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).toMatchObject({ format: "jpeg", width: 40, height: 80 });
   });
 
   it("refuses a file that is not a picture or a video with 422 and keeps nothing", async () => {
@@ -120,12 +148,12 @@ describe("across workspaces", () => {
 
 describe("signed addresses for networks that fetch by URL", () => {
   it("serve the bytes without a session until they expire, and nothing with a forged or stale signature", async () => {
-    const { media } = (await (await upload(A.client, A.workspace.slug, png, "for-instagram.png", "image/png")).json()) as { media: { id: string } };
+    const { media } = (await (await upload(A.client, A.workspace.slug, gif, "for-instagram.gif", "image/gif")).json()) as { media: { id: string } };
     const address = new URL(signedMediaUrl(media.id, 60));
     const anonymous = (url: URL) => fetch(new URL(url.pathname + url.search, A.client.baseUrl));
     const served = await anonymous(address);
     expect(served.status).toBe(200);
-    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png));
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(gif));
 
     const forged = new URL(address);
     forged.searchParams.set("expires", String(Number(address.searchParams.get("expires")) + 3600));
@@ -166,7 +194,30 @@ describe("the library page", () => {
     expect(confirmed.status).toBe(200);
     expect(await prisma.media.count({ where: { id: media.id } })).toBe(0);
     expect(await prisma.variantMedia.count({ where: { variantId: variant.id } })).toBe(0);
-    expect((await storedFiles()).length).toBe(filesBefore - 1);
+    // The cleaned picture and its thumbnail.
+    expect((await storedFiles()).length).toBe(filesBefore - 2);
     expect((await A.client.get(`/w/${A.workspace.slug}/media/${media.id}`)).status).toBe(404);
+  });
+});
+
+describe("media in the verdict", () => {
+  it("a picture without alt text is a warning on the post, a blocking one when the workspace says so, and gone once written", async () => {
+    const { media } = (await (await upload(A.client, A.workspace.slug, gif, "no-alt.gif", "image/gif")).json()) as { media: { id: string } };
+    const post = await createPost(A.workspace.id, "Alt text");
+    const variant = await prisma.variant.findFirstOrThrow({ where: { postId: post.id }, select: { id: true } });
+    const version = async () => (await prisma.workspace.findUniqueOrThrow({ where: { id: A.workspace.id }, select: { planVersion: true } })).planVersion;
+    const before = await version();
+    expect(await setVariantMedia(A.workspace.id, variant.id, [media.id])).toEqual({ ok: true });
+    // Stored verdicts that saw the post without the picture are stale now.
+    expect(await version()).toBeGreaterThan(before);
+    const altFindings = async () => (await checkPostNow(A.workspace.id, post.id))!.own.filter((v) => v.ruleId === "media-alt-text");
+    expect(await altFindings()).toEqual([expect.objectContaining({ severity: "warn" })]);
+
+    await prisma.workspace.update({ where: { id: A.workspace.id }, data: { mixRules: { altText: { severity: "block" } } } });
+    expect(await altFindings()).toEqual([expect.objectContaining({ severity: "block" })]);
+    await prisma.workspace.update({ where: { id: A.workspace.id }, data: { mixRules: {} } });
+
+    await A.client.post(`/w/${A.workspace.slug}/media?index`, { intent: "alt", mediaId: media.id, altText: "A green square" });
+    expect(await altFindings()).toEqual([]);
   });
 });

@@ -73,3 +73,22 @@ ALTER TABLE "VariantMedia" ADD CONSTRAINT "VariantMedia_variantId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "VariantMedia" ADD CONSTRAINT "VariantMedia_mediaId_fkey" FOREIGN KEY ("mediaId") REFERENCES "Media"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The media rules read a variant's media and their alt text: a change to either is a plan
+-- change (Workspace.planVersion, migration 20261123083746_gate), so that a stored verdict
+-- that saw the old media is known to be stale.
+CREATE FUNCTION "rytm_variant_media_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' THEN
+    PERFORM "rytm_bump_plan"(ARRAY(SELECT DISTINCT v."workspaceId" FROM old_rows r JOIN "Variant" v ON v.id = r."variantId"));
+  ELSE
+    PERFORM "rytm_bump_plan"(ARRAY(SELECT DISTINCT v."workspaceId" FROM new_rows r JOIN "Variant" v ON v.id = r."variantId"));
+  END IF;
+  RETURN NULL;
+END $$;
+
+CREATE TRIGGER "VariantMedia_plan_insert" AFTER INSERT ON "VariantMedia" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "rytm_variant_media_changed"();
+CREATE TRIGGER "VariantMedia_plan_delete" AFTER DELETE ON "VariantMedia" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "rytm_variant_media_changed"();
+CREATE TRIGGER "Media_plan_update" AFTER UPDATE ON "Media" FOR EACH ROW
+  WHEN (OLD."altText" IS DISTINCT FROM NEW."altText")
+  EXECUTE FUNCTION "rytm_row_changed"();
