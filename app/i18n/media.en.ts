@@ -17,7 +17,7 @@ export const media = {
     network: "the connection failed.",
   },
   kind: { IMAGE: "picture", GIF: "GIF", VIDEO: "video" },
-  size: (megabytes: string) => `${megabytes} MB`,
+  size: (bytes: number) => (bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} kB` : `${new Intl.NumberFormat("en", { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`),
   dimensions: (width: number, height: number) => `${width} × ${height}`,
   alt: {
     label: "Alt text",

@@ -23,7 +23,7 @@ export const media: typeof en = {
     network: "połączenie zostało przerwane.",
   },
   kind: { IMAGE: "zdjęcie", GIF: "GIF", VIDEO: "film" },
-  size: (megabytes) => `${megabytes} MB`,
+  size: (bytes) => (bytes < 1_000_000 ? `${Math.max(1, Math.round(bytes / 1000))} kB` : `${new Intl.NumberFormat("pl", { maximumFractionDigits: 1 }).format(bytes / 1_000_000)} MB`),
   dimensions: (width, height) => `${width} × ${height}`,
   alt: {
     label: "Tekst alternatywny",

@@ -96,7 +96,7 @@ export default function MediaLibrary() {
               <img src={`${base}/media/${item.id}${item.hasThumbnail ? "?size=thumbnail" : ""}`} alt={item.altText} loading="lazy" />
             )}
             <p className="media-meta">
-              <strong>{item.fileName}</strong> · {m.kind[item.kind]} · {m.size((item.byteSize / 1024 / 1024).toFixed(1))}
+              <strong>{item.fileName}</strong> · {m.kind[item.kind]} · {m.size(item.byteSize)}
               {item.width && item.height ? ` · ${m.dimensions(item.width, item.height)}` : ""}
             </p>
             {canWrite ? (
