@@ -34,6 +34,11 @@ export async function finishUpload(upload: { id: string; storageKey: string }, w
   return present(created);
 }
 
+/** Uploads begun before `before` that never finished (the process died mid-upload). */
+export function abandonedUploads(before: Date, take = 100) {
+  return prisma.mediaUpload.findMany({ where: { startedAt: { lt: before } }, orderBy: { startedAt: "asc" }, take, select: { id: true, storageKey: true } });
+}
+
 export async function abandonUpload(uploadId: string) {
   await prisma.mediaUpload.deleteMany({ where: { id: uploadId } });
 }

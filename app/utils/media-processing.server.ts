@@ -7,12 +7,9 @@ import { createHash } from "node:crypto";
 import { PassThrough, type Duplex, type Readable, pipeline } from "node:stream";
 import sharp, { type OutputInfo } from "sharp";
 import type { MediaKind } from "~/domain/media-type";
-import { mediaStorage } from "./media-storage.server";
+import { mediaStorage, uploadKeys } from "./media-storage.server";
 
 export const THUMBNAIL_WIDTH = 480;
-
-/** The keys a stored upload may leave: the bytes as sent, the cleaned picture, the thumbnail. */
-export const derivedKeys = (key: string) => ({ clean: `${key}-clean`, thumbnail: `${key}-thumb` });
 
 /**
  * The source through sharp into a stream that counts and hashes what passes. An error
@@ -40,7 +37,7 @@ export type ProcessedImage = { storageKey: string; thumbnailKey: string; width: 
  */
 export async function processImage(key: string, mimeType: string): Promise<ProcessedImage> {
   const storage = mediaStorage();
-  const keys = derivedKeys(key);
+  const keys = uploadKeys(key);
   const read = async () => {
     const object = await storage.read(key);
     if (!object) throw new Error(`The upload ${key} is missing from storage.`);

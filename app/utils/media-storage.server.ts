@@ -110,6 +110,9 @@ function projectRoot() {
   return dir;
 }
 
+/** Every key one upload may leave: the bytes as sent, the cleaned picture, the thumbnail. */
+export const uploadKeys = (key: string) => ({ sent: key, clean: `${key}-clean`, thumbnail: `${key}-thumb` });
+
 let storage: MediaStorage | undefined;
 
 export function mediaStorage(): MediaStorage {

@@ -8,8 +8,8 @@ import { SNIFF_BYTES, type SniffedType, gifDimensions, sniffMediaType } from "~/
 import { type NewMedia, abandonUpload, finishUpload, startUpload } from "~/models/media.server";
 import { env } from "./env.server";
 import { createLogger } from "./logger.server";
-import { derivedKeys, needsProcessing, processImage } from "./media-processing.server";
-import { mediaStorage } from "./media-storage.server";
+import { needsProcessing, processImage } from "./media-processing.server";
+import { mediaStorage, uploadKeys } from "./media-storage.server";
 
 export type UploadAnswer =
   | { status: 201; body: { media: Awaited<ReturnType<typeof finishUpload>> } }
@@ -145,8 +145,7 @@ async function storeFile(file: Readable, inspector: Inspector, refused: Promise<
     file.resume();
     // Storage first finishes failing (and removes its partial bytes), then the key goes.
     await written.catch(() => undefined);
-    const { clean, thumbnail } = derivedKeys(upload.storageKey);
-    for (const key of [upload.storageKey, clean, thumbnail]) {
+    for (const key of Object.values(uploadKeys(upload.storageKey))) {
       await storage.remove(key).catch((e: unknown) => log().warn({ err: e, key }, "could not remove a failed upload's bytes"));
     }
     await abandonUpload(upload.id);

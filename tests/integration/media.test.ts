@@ -4,6 +4,7 @@
 // uses is deleted only when the person confirms; and no workspace reaches another's media.
 import { createHash } from "node:crypto";
 import { readdir } from "node:fs/promises";
+import { Readable } from "node:stream";
 import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ import { setVariantMedia } from "~/models/media.server";
 import { checkPostNow } from "~/models/plan-check.server";
 import { prisma } from "~/utils/db.server";
 import { signedMediaUrl } from "~/utils/media-url.server";
+import { mediaStorage } from "~/utils/media-storage.server";
+import { createLogger } from "~/utils/logger.server";
+import { sweepAbandonedUploads } from "../../workers/media-sweep";
 import { addMember, createPost, createUser, signedIn, workspaceWithMember } from "../support/fixtures";
 import type { Client } from "../support/http-client";
 
@@ -219,5 +223,19 @@ describe("media in the verdict", () => {
 
     await A.client.post(`/w/${A.workspace.slug}/media?index`, { intent: "alt", mediaId: media.id, altText: "A green square" });
     expect(await altFindings()).toEqual([]);
+  });
+});
+
+describe("uploads a dead process left behind", () => {
+  it("are removed with their bytes a day later; a running one is left alone", async () => {
+    const old = await prisma.mediaUpload.create({ data: { workspaceId: A.workspace.id, storageKey: `${A.workspace.id}/dead1`, startedAt: new Date(Date.now() - 25 * 3600_000) } });
+    const running = await prisma.mediaUpload.create({ data: { workspaceId: A.workspace.id, storageKey: `${A.workspace.id}/running1` } });
+    await mediaStorage().write(old.storageKey, Readable.from([png]), "image/png");
+    await mediaStorage().write(`${old.storageKey}-thumb`, Readable.from([png]), "image/jpeg");
+    await sweepAbandonedUploads(createLogger("test", "silent"));
+    expect(await mediaStorage().read(old.storageKey)).toBeNull();
+    expect(await mediaStorage().read(`${old.storageKey}-thumb`)).toBeNull();
+    expect(await prisma.mediaUpload.findMany({ where: { id: { in: [old.id, running.id] } }, select: { id: true } })).toEqual([{ id: running.id }]);
+    await prisma.mediaUpload.delete({ where: { id: running.id } });
   });
 });
