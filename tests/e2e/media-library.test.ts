@@ -62,4 +62,29 @@ describe("the media library", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(page.consoleErrors).toEqual([]);
   });
+
+  it("takes files dropped on it and pasted into it", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"));
+    await addMember(workspace.id, owner.id, "OWNER");
+    const page = await newPage(browser);
+    await signInAs(page, owner.email, PASSWORD);
+    await page.goto(`/w/${workspace.slug}/media`);
+    await hydrated(page);
+    const zone = page.locator(".media-drop");
+    // What a browser hands over for a drop or a paste: a DataTransfer holding the files.
+    const transfer = (name: string, bytes: number[]) =>
+      page.evaluateHandle(([fileName, content]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(content)], fileName, { type: "image/gif" }));
+        return data;
+      }, [name, bytes] as const);
+    await zone.dispatchEvent("drop", { dataTransfer: await transfer("dropped.gif", [...gif]) });
+    await page.getByText("dropped.gif uploaded.").waitFor();
+    // A paste is a ClipboardEvent (Playwright's dispatchEvent would make a plain Event).
+    await zone.evaluate((element, data) => element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true })), await transfer("pasted.gif", [...gif]));
+    await page.getByText("pasted.gif uploaded.").waitFor();
+    await expect.poll(() => page.locator(".media-item").count()).toBe(2);
+    expect(await prisma.media.count({ where: { workspaceId: workspace.id, fileName: { in: ["dropped.gif", "pasted.gif"] } } })).toBe(2);
+  });
 });
