@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import { abandonUpload, abandonedUploads } from "../app/models/media.server.ts";
 import { mediaStorage, uploadKeys } from "../app/utils/media-storage.server.ts";
 
-export const ABANDONED_AFTER_MS = 24 * 3600_000;
+const ABANDONED_AFTER_MS = 24 * 3600_000;
 
 export async function sweepAbandonedUploads(logger: Logger, now = new Date()) {
   const rows = await abandonedUploads(new Date(now.getTime() - ABANDONED_AFTER_MS));

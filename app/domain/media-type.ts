@@ -33,8 +33,6 @@ export function sniffMediaType(head: Uint8Array): SniffedType | null {
   return null;
 }
 
-export const ACCEPTED_MEDIA_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/quicktime"] as const;
-
 /** The longest alt text kept (Mastodon takes 1,500 characters, Bluesky and X 1,000–2,000). */
 export const MAX_ALT_TEXT = 2000;
 

@@ -9,7 +9,7 @@ import sharp, { type OutputInfo } from "sharp";
 import type { MediaKind } from "~/domain/media-type";
 import { mediaStorage, uploadKeys } from "./media-storage.server";
 
-export const THUMBNAIL_WIDTH = 480;
+const THUMBNAIL_WIDTH = 480;
 
 /**
  * The source through sharp into a stream that counts and hashes what passes. An error

@@ -2,12 +2,11 @@
 // folder on this machine (zero set-up, the default) and an S3-compatible bucket (several web
 // processes on several machines). Both take and give streams: a 500 MB video passes through
 // in pieces and is never held whole in memory.
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createWriteStream } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, S3Client } from "@aws-sdk/client-s3";
@@ -129,11 +128,9 @@ export function mediaStorage(): MediaStorage {
   return storage;
 }
 
-/** Reads a whole stored object (small ones only: thumbnails, images being re-encoded). */
+/** Reads a whole stored object (small ones only). */
 export async function readAll(body: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
-
-export const bufferStream = (bytes: Uint8Array) => Readable.from([Buffer.from(bytes)]);
