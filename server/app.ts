@@ -7,7 +7,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type ErrorRequestHandler } from "express";
 import type { Logger } from "pino";
-import { bodyLimitFor } from "./body-limits.ts";
+import { bodyLimitFor, streamedBody } from "./body-limits.ts";
 import { crossSiteRefusal } from "./cross-site.ts";
 import { BOARD_PATH, operatorBoard } from "./operator-board.ts";
 import { remixHandler } from "./remix-handler.ts";
@@ -69,7 +69,7 @@ export async function createApp({ mode, extraOrigins = [], production, trustProx
     build = (await import(path.join(root, "build/server/index.js"))) as ServerBuild;
   }
 
-  app.use(requestGate({ limitFor: bodyLimitFor }));
+  app.use(requestGate({ limitFor: bodyLimitFor, streamed: streamedBody }));
   app.all("*", remixHandler(build, mode));
   app.use(lastErrorHandler(logger));
   return { app, close };

@@ -4,7 +4,9 @@
 //   as error 22021, a 500);
 // - a body only as a form (urlencoded or multipart; anything else is 415), read while it
 //   streams in and refused with 413 the moment it passes the route's limit, never buffered
-//   whole; a multipart body that does not parse (cut short, no boundary) is 400.
+//   whole; a multipart body that does not parse (cut short, no boundary) is 400. A route
+//   that streams its body (a media upload) gets it unread: multipart only, its declared
+//   size checked here, the rest by the route as the bytes arrive.
 // The body, once checked, is handed to Remix from memory (see app.ts).
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
 import { controlCharacter } from "../app/domain/text-input.ts";
@@ -75,9 +77,11 @@ function refuseBody(req: ExpressRequest, res: ExpressResponse, status: number, m
 export type GateOptions = {
   /** The most bytes a request body to this path may have. */
   limitFor: (path: string) => number;
+  /** Paths whose multipart body is handed on unread, as a stream. */
+  streamed?: (path: string) => boolean;
 };
 
-export function requestGate({ limitFor }: GateOptions): RequestHandler {
+export function requestGate({ limitFor, streamed = () => false }: GateOptions): RequestHandler {
   return (req, res, next) => {
     const problem = urlProblem(req.originalUrl);
     if (problem) return refuse(req, res, 400, problem);
@@ -94,6 +98,7 @@ export function requestGate({ limitFor }: GateOptions): RequestHandler {
     const limit = limitFor(req.path);
     const tooLarge = `The request is too large (at most ${(limit / 1024 / 1024).toFixed(1)} MB here).`;
     if (declared !== null && declared > limit) return refuseBody(req, res, 413, tooLarge);
+    if (streamed(req.path)) return type === "multipart/form-data" ? next() : refuseBody(req, res, 415, "Send the file as multipart/form-data.");
 
     // Counted as it arrives; past the limit nothing more is read and the connection closes.
     const chunks: Buffer[] = [];

@@ -13,6 +13,7 @@ import { publishProcessor } from "./publish.ts";
 import { startSender, stopSender } from "./sender.ts";
 import { openDatabasePool } from "../app/utils/db.server.ts";
 import { sweep } from "./sweeper.ts";
+import { sweepAbandonedUploads } from "./media-sweep.ts";
 import { materialiseSeries } from "../app/models/series.server.ts";
 import { env } from "../app/utils/env.server.ts";
 
@@ -71,7 +72,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   let sweeping: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (sweeping) return;
-    sweeping = Promise.all([sweep(logger), sweepMail(logger), sweepNotifications(logger, fanOut), ensureHeartbeat()])
+    sweeping = Promise.all([sweep(logger), sweepMail(logger), sweepNotifications(logger, fanOut), sweepAbandonedUploads(logger), ensureHeartbeat()])
       .catch((error: Error) => logger.error({ err: error }, "sweep failed; trying again next round"))
       .finally(() => (sweeping = null));
   }, env().SWEEP_EVERY_SECONDS * 1000);

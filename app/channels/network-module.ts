@@ -15,7 +15,19 @@ export type { NetworkKind };
 /** The settings a network's counting and checks read, parsed leniently from a channel's settings. */
 export type CheckSettings = { characterLimit?: number; hashtagLimit?: number };
 
-export type VariantContent = { text: string; link?: string | null; mediaUrls?: readonly string[] };
+/** What Rytm read from one uploaded file, as the rules need it (app/domain/media-rules.ts). */
+export type MediaFacts = {
+  kind: "IMAGE" | "GIF" | "VIDEO";
+  mimeType: string;
+  byteSize: number;
+  fileName: string;
+  width?: number | null;
+  height?: number | null;
+  durationMs?: number | null;
+  altText: string;
+};
+
+export type VariantContent = { text: string; link?: string | null; mediaUrls?: readonly string[]; media?: readonly MediaFacts[] };
 
 /** Something a network would refuse, before it becomes a violation on a post's channel. */
 export type Finding = {
@@ -40,8 +52,28 @@ export type TextRules = {
   refusesRepeatedText: { days: number } | null;
 };
 
-/** What a post must carry: media of any kind, a video, or nothing. The media issue extends it (counts, types, sizes). */
-export type MediaRules = { required: "image-or-video" | "video" | null };
+/** What one post's media may be on the network (checked by app/domain/media-rules.ts). */
+export type MediaRules = {
+  /** What a post must carry: media of any kind, a video, or nothing. */
+  required: "image-or-video" | "video" | null;
+  /** Pictures and videos in one post, together; 0: the network takes none from Rytm. */
+  maxItems: number;
+  maxVideos: number;
+  /** Whether pictures and a video may share a post (a carousel). */
+  mixed: boolean;
+  /** X counts a GIF as its one video; elsewhere it is a picture. */
+  gifCountsAs: "image" | "video";
+  types: readonly string[];
+  maxImageBytes: number | null;
+  /** Pictures over maxImageBytes are re-encoded smaller before sending instead of refused. */
+  reencodeImages: boolean;
+  maxVideoBytes: number | null;
+  maxVideoMs: number | null;
+  /** Width ÷ height the network takes, when it limits it. */
+  aspect: { min: number; max: number } | null;
+  /** Where the numbers come from ([M]: a best reading). */
+  source: string;
+};
 
 export type PostRate = { posts: number; seconds: number };
 

@@ -2,8 +2,9 @@
 // app/channels/<network>/module.ts holds the numbers, their sources and its own checks).
 // Going over a hard limit always blocks: the network would reject the post.
 import { checkSettingsSchema } from "../channels/connect-fields";
-import type { CheckSettings, Finding, MediaRules, VariantContent } from "../channels/network-module";
+import type { CheckSettings, Finding, VariantContent } from "../channels/network-module";
 import { type NetworkKind, networkModules } from "../channels/networks";
+import { mediaFindings } from "./media-rules";
 import { type Localized, type Violation, onChannel } from "./violations";
 
 /** The settings the checks read from a channel's stored settings; a malformed one counts as unset, as the network's default. */
@@ -23,19 +24,6 @@ export type ChannelCheck = {
 };
 
 type Context = { postId: string; channelId?: string; channelName?: string };
-
-const videoPattern = /\.(mp4|mov|m4v|webm)(\?|#|$)/i;
-
-/** What the network's media rules miss in a post's media (the media issue extends them). */
-function mediaFinding(name: string, rules: MediaRules, mediaUrls: readonly string[]): Finding | null {
-  if (rules.required === "image-or-video" && mediaUrls.length === 0) {
-    return { ruleId: "channel-media", message: { en: `${name} needs an image or a video.`, pl: `${name} wymaga zdjęcia lub filmu.` }, suggestion: { en: "Add a media URL.", pl: "Dodaj adres zdjęcia lub filmu." }, data: {} };
-  }
-  if (rules.required === "video" && !mediaUrls.some((url) => videoPattern.test(url))) {
-    return { ruleId: "channel-media", message: { en: `${name} needs a video (.mp4, .mov or .webm).`, pl: `${name} wymaga filmu (.mp4, .mov lub .webm).` }, suggestion: { en: "Add a video URL.", pl: "Dodaj adres filmu." }, data: {} };
-  }
-  return null;
-}
 
 export function checkVariant(network: NetworkKind, content: VariantContent, settings: CheckSettings = {}, context: Context = { postId: "" }): ChannelCheck {
   const module = networkModules[network];
@@ -60,8 +48,7 @@ export function checkVariant(network: NetworkKind, content: VariantContent, sett
     const found = check(content, settings, { over });
     if (found) findings.push(found);
   }
-  const media = mediaFinding(module.name, module.media, content.mediaUrls ?? []);
-  if (media) findings.push(media);
+  findings.push(...mediaFindings(module.name, module.media, content.media ?? [], content.mediaUrls ?? []));
   const violations = findings.map(({ ruleId, message, suggestion, data }): Violation => ({ ruleId, severity: "block", message, suggestion, postIds: [context.postId], channelId: context.channelId, data }));
   return { network, count, limit, unit: rule.unit, over, violations };
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 
 export const severities = ["block", "warn", "off"] as const;
 const severity = z.enum(severities);
+export type SeveritySetting = (typeof severities)[number];
 
 export const categorySchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/, "lower-case letters, digits and dashes"),
@@ -71,6 +72,8 @@ export const mixRulesSchema = z.object({
   quietChannel: z
     .object({ severity: severity.default("warn"), days: z.number().int().min(1).max(365).default(7) })
     .prefault({}),
+  // Pictures and videos without alt text (accessibility): a warning unless the workspace blocks.
+  altText: z.object({ severity: severity.default("warn") }).prefault({}),
 });
 export type MixRules = z.infer<typeof mixRulesSchema>;
 

@@ -12,6 +12,7 @@ import { DateTime } from "luxon";
 import { checkSettingsOf, checkVariant } from "./channel-rules";
 import type { MixRules } from "./mix-rules-settings";
 import { networkModules, networkName } from "../channels/networks";
+import { altTextViolations } from "./media-rules";
 import { type IndexedItem, PlanIndex, type PlanItem, compareItems } from "./plan-index";
 import { estimatedSimilarity, jaccard } from "./text-fingerprint";
 import {
@@ -381,11 +382,8 @@ const spacing: RuleCheck = (item, index, ctx) => {
 
 const channelLimits: RuleCheck = (item, _index, ctx) => {
   const channel = ctx.channels?.find((c) => c.id === item.channelId);
-  return checkVariant(item.network, item, checkSettingsOf(channel?.settings), {
-    postId: item.postId,
-    channelId: item.channelId,
-    channelName: item.channelName,
-  }).violations;
+  const context = { postId: item.postId, channelId: item.channelId, channelName: item.channelName };
+  return [...checkVariant(item.network, item, checkSettingsOf(channel?.settings), context).violations, ...altTextViolations(item.media ?? [], ctx.rules.altText.severity, { ...context, network: item.network })];
 };
 
 const ruleChecks: RuleCheck[] = [channelLimits, networkDuplicate, sharedWords, selfPromotion, duplicates, offerFlood, dailyCap, spacing];

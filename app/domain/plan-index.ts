@@ -2,6 +2,7 @@
 // duplicate fingerprints in hash maps. Built once, it answers the questions every rule
 // asks ("the posts before this one on its channel", "earlier posts with this text")
 // without scanning the whole history.
+import type { MediaFacts } from "../channels/network-module";
 import type { NetworkKind } from "../channels/networks";
 import { type Fingerprint, fingerprint, minhash, normalizeText, shingles } from "./text-fingerprint";
 
@@ -17,6 +18,8 @@ export type PlanItem = {
   text: string;
   link?: string | null;
   mediaUrls?: readonly string[];
+  /** The uploaded pictures and videos it carries, as the media rules read them. */
+  media?: readonly MediaFacts[];
   /** Stored with the variant; computed here when absent. */
   fingerprint?: Fingerprint;
   /** How people name the post (violations name the other posts by it). */

@@ -23,7 +23,8 @@ export type RuleId =
   | "offer-flood"
   | "daily-cap"
   | "spacing"
-  | "quiet-channel";
+  | "quiet-channel"
+  | "media-alt-text";
 
 /** The network's own limits: the network would refuse the post, so an owner cannot override them. */
 export const channelRuleIds: readonly RuleId[] = ["channel-length", "channel-bytes", "channel-links", "channel-hashtags", "channel-media", "channel-characters", "network-duplicate"];

@@ -4,6 +4,7 @@ import { account } from "./account.en";
 import type { ConnectFieldName } from "~/channels/network-module";
 import { series } from "./series.en";
 import { notifications } from "./notifications.en";
+import { media } from "./media.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
@@ -11,6 +12,7 @@ export const en = {
   account,
   series,
   notifications,
+  media,
   zoneChange: {
     heading: "Change the time zone",
     current: (zone: string) => `The workspace plans in ${zone}.`,

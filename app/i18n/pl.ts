@@ -3,6 +3,7 @@
 import { account } from "./account.pl";
 import { series } from "./series.pl";
 import { notifications } from "./notifications.pl";
+import { media } from "./media.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -20,6 +21,7 @@ export const pl: Messages = {
   account,
   series,
   notifications,
+  media,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

@@ -5,8 +5,10 @@
 // Every screen gets a post's violations from here: the editor, the calendar's badges, the
 // post page, the review queue, drag and drop, the import preview and the client page.
 import { checkSettingsOf, checkVariant } from "~/domain/channel-rules";
+import { altTextViolations } from "~/domain/media-rules";
 import { type PlanChannel, type PostCheck, evaluateNewPost } from "~/domain/mix-rules";
 import { mixRulesSchema } from "~/domain/mix-rules-settings";
+import type { MediaFacts } from "~/channels/network-module";
 import type { NetworkKind } from "~/channels/networks";
 import type { Verdict } from "~/domain/post-gate";
 import { PlanIndex, type PlanItem } from "~/domain/plan-index";
@@ -15,6 +17,7 @@ import { type Violation, uncoveredBlocking } from "~/domain/violations";
 import type { Prisma } from "~/generated/prisma/client";
 import { runPlanTask } from "~/utils/cpu-pool.server";
 import { prisma } from "~/utils/db.server";
+import { mediaFactsOf, variantMediaFacts } from "./media.server";
 
 const DAY = 86_400_000;
 /** The longest a network remembers words to refuse them again (channel-rules.ts). */
@@ -31,6 +34,7 @@ const variantSelect = {
   text: true,
   link: true,
   mediaUrls: true,
+  media: variantMediaFacts,
   scheduledAt: true,
   textHash: true,
   lshBands: true,
@@ -57,6 +61,7 @@ function toItem(row: VariantRow): PlanItem {
     text: row.text,
     link: row.link,
     mediaUrls: row.mediaUrls,
+    media: mediaFactsOf(row.media),
     fingerprint: row.textHash && row.lshBands.length ? { exact: row.textHash, bands: row.lshBands } : undefined,
   };
 }
@@ -88,7 +93,7 @@ export async function checkWorkspacePlan(workspaceId: string, from: Date, to: Da
   return found.filter((v) => v.ruleId === "quiet-channel" || inRange.has(v.postIds[0]!));
 }
 
-export type DraftVariant = { channelId: string; text: string; link?: string | null; mediaUrls?: string[]; at?: Date | null };
+export type DraftVariant = { channelId: string; text: string; link?: string | null; mediaUrls?: string[]; media?: MediaFacts[]; at?: Date | null };
 export type DraftPost = { postId: string; title: string; category: string; seriesId: string | null; at: Date | null; variants: DraftVariant[] };
 
 /** A post's channels as plan items, each at its own time (or the post's). */
@@ -111,6 +116,7 @@ function draftItems(draft: DraftPost, settings: RuleSettings): PlanItem[] {
         text: variant.text,
         link: variant.link,
         mediaUrls: variant.mediaUrls,
+        media: variant.media,
       },
     ];
   });
@@ -122,7 +128,8 @@ function channelChecks(draft: DraftPost, settings: RuleSettings): Violation[] {
   return draft.variants.flatMap((v) => {
     const channel = channels.get(v.channelId);
     if (!channel) return [];
-    return checkVariant(channel.network, v, checkSettingsOf(channel.settings), { postId: draft.postId, channelId: channel.id, channelName: channel.name }).violations;
+    const context = { postId: draft.postId, channelId: channel.id, channelName: channel.name };
+    return [...checkVariant(channel.network, v, checkSettingsOf(channel.settings), context).violations, ...altTextViolations(v.media ?? [], settings.rules.altText.severity, { ...context, network: channel.network })];
   });
 }
 
@@ -191,13 +198,13 @@ export async function checkPostNow(workspaceId: string, postId: string, settings
       seriesId: true,
       overrideReason: true,
       overrideRules: true,
-      variants: { where: { status: { not: "CANCELLED" } }, select: { channelId: true, text: true, link: true, mediaUrls: true, scheduledAt: true } },
+      variants: { where: { status: { not: "CANCELLED" } }, select: { channelId: true, text: true, link: true, mediaUrls: true, media: variantMediaFacts, scheduledAt: true } },
     },
   });
   if (!post) return null;
   const check = await checkDraftPost(
     workspaceId,
-    { postId, title: post.title, category: post.category, seriesId: seriesOf(post), at: post.scheduledAt, variants: post.variants.map((v) => ({ ...v, at: v.scheduledAt })) },
+    { postId, title: post.title, category: post.category, seriesId: seriesOf(post), at: post.scheduledAt, variants: post.variants.map((v) => ({ ...v, media: mediaFactsOf(v.media), at: v.scheduledAt })) },
     settings,
   );
   return { ...check, overrideReason: post.overrideReason, overrideRules: post.overrideRules, verdict: verdictOf(check.own, post.overrideRules) };

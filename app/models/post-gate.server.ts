@@ -23,6 +23,7 @@ import {
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { mediaFactsOf, variantMediaFacts } from "./media.server";
 import { eventsOfStep, recordEvents } from "./notification-events.server";
 import { checkDraftPost, checkPostNow, checkWorkspacePlan, planVersionOf, seriesOf, storeVerdict, verdictOf } from "./plan-check.server";
 import { type QueueChange, applyQueueChanges, holdClasses, markVariantPublished, scheduleVariants, unscheduleVariants } from "./scheduling.server";
@@ -52,7 +53,7 @@ export const gateSelect = {
   scheduledAt: true,
   seriesId: true,
   overrideRules: true,
-  variants: { orderBy: { channelId: "asc" }, select: { id: true, status: true, failureClass: true, scheduledAt: true, channelId: true, text: true, link: true, mediaUrls: true } },
+  variants: { orderBy: { channelId: "asc" }, select: { id: true, status: true, failureClass: true, scheduledAt: true, channelId: true, text: true, link: true, mediaUrls: true, media: variantMediaFacts } },
   approvals: { select: { approverId: true, shareLinkId: true, approverName: true, decision: true, revision: true } },
 } satisfies Prisma.PostSelect;
 export type GateRow = Prisma.PostGetPayload<{ select: typeof gateSelect }>;
@@ -119,7 +120,7 @@ async function verdictFor(workspaceId: string, row: GateRow, action: GateAction,
     category: row.category,
     seriesId: seriesOf(row),
     at: action.kind === "move" && options.at ? options.at : row.scheduledAt,
-    variants: variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link, mediaUrls: v.mediaUrls, at: at(v) })),
+    variants: variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link, mediaUrls: v.mediaUrls, media: mediaFactsOf(v.media), at: at(v) })),
   });
   return { verdict: verdictOf(check.own, row.overrideRules), check };
 }

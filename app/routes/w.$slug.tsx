@@ -50,6 +50,7 @@ export default function WorkspaceLayout() {
       </NavLink>
       {canApprove ? <NavLink to={`${base}/review`}>{t.nav.review}</NavLink> : null}
       {canApprove || canWrite ? <NavLink to={`${base}/expired`}>{t.notifications.expired.nav}</NavLink> : null}
+      <NavLink to={`${base}/media`}>{t.media.nav}</NavLink>
       <NavLink to={`${base}/channels`}>{t.nav.channels}</NavLink>
       <NavLink to={`${base}/members`}>{t.nav.members}</NavLink>
       <NavLink to={`${base}/pause`}>{workspace.pausedAt ? t.nav.paused : t.nav.pause}</NavLink>

@@ -87,6 +87,15 @@ const envSchema = z.object({
   PUBLISH_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(300),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Media storage (decision 0040): a folder on this machine unless an S3-compatible bucket is
+  // named. A relative MEDIA_DIR is resolved from the project's folder, not the current one.
+  MEDIA_DIR: z.string().min(1).default(".rytm/media"),
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(5 * 1024 ** 3).default(1024 ** 3),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be an S3 bucket name").optional(),
+  S3_ENDPOINT: httpUrlSchema("must be an absolute http(s) URL of an S3-compatible service").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -15,6 +15,7 @@ let postA: string;
 let variantA: string;
 let editorMembershipA: string;
 let invitationA: string;
+let mediaA: string;
 const clients = {} as Record<Who, Client>;
 
 beforeAll(async () => {
@@ -32,6 +33,12 @@ beforeAll(async () => {
   postA = (await createPost(A.id)).id;
   variantA = (await prisma.variant.findFirstOrThrow({ where: { postId: postA }, select: { id: true } })).id;
   const owner = await prisma.membership.findFirstOrThrow({ where: { workspaceId: A.id, role: "OWNER" }, select: { userId: true } });
+  mediaA = (
+    await prisma.media.create({
+      data: { workspaceId: A.id, kind: "IMAGE", mimeType: "image/png", byteSize: 10n, sha256: "0".repeat(64), storageKey: `${A.id.toLowerCase()}/probe`, fileName: "probe.png" },
+      select: { id: true },
+    })
+  ).id;
   invitationA = (
     await prisma.invitation.create({
       data: { workspaceId: A.id, email: "invited@test.example", role: "VIEWER", tokenHash: `hash-${A.slug}`, invitedById: owner.userId, expiresAt: new Date(Date.now() + 86_400_000) },
@@ -44,6 +51,7 @@ const snapshot = async () => ({
   invitations: await prisma.invitation.count({ where: { workspaceId: A.id } }),
   workspace: await prisma.workspace.findUniqueOrThrow({ where: { id: A.id }, select: { name: true, timeZone: true } }),
   memberships: await prisma.membership.findMany({ where: { workspaceId: A.id }, select: { id: true, role: true }, orderBy: { id: "asc" } }),
+  media: await prisma.media.findMany({ where: { workspaceId: A.id }, select: { id: true, altText: true } }),
 });
 
 type Case = { name: string; method: "GET" | "POST"; path: () => string; form?: () => Record<string, string>; expect: Record<Who, number> };
@@ -77,6 +85,8 @@ const cases: Case[] = [
   // An impossible date: the roles allowed to reschedule are told why (400), the others refused first.
   { name: "reschedule from expired approvals", method: "POST", path: () => `/w/${A.slug}/expired`, form: () => ({ intent: "reschedule", postId: postA, date: "2026-13-45", time: "10:00" }), expect: { ...writers, owner: 400, editor: 400 } },
   { name: "team chat setting", method: "POST", path: () => `/w/${A.slug}/settings`, form: () => ({ intent: "chat-off" }), expect: ownerOnly },
+  { name: "media library", method: "GET", path: () => `/w/${A.slug}/media`, expect: read },
+  { name: "media alt text", method: "POST", path: () => `/w/${A.slug}/media?index`, form: () => ({ intent: "alt", mediaId: mediaA, altText: "Probe" }), expect: writers },
   { name: "pause publishing", method: "POST", path: () => `/w/${A.slug}/pause`, form: () => ({ intent: "pause", reason: "Probe" }), expect: writers },
   // A draft variant cannot be cancelled: the roles allowed to try get the reason (409).
   { name: "act on a variant", method: "POST", path: () => `/w/${A.slug}/posts/${postA}`, form: () => ({ intent: "cancel", variantId: variantA }), expect: { ...writers, owner: 409, editor: 409 } },

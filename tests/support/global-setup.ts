@@ -2,6 +2,7 @@
 // Redis prefix, a production build of the app, and the real web server and worker
 // processes running against them. Torn down (database dropped, keys deleted) at the end.
 import { spawnSync } from "node:child_process";
+import { rm } from "node:fs/promises";
 import type { TestProject } from "vitest/node";
 import { freePort, startProcess, stop, waitFor } from "./processes.ts";
 import { newTestEnv } from "./test-env.ts";
@@ -56,5 +57,6 @@ export default async function setup(project: TestProject) {
     const keys = await redis().keys(`${testEnv.REDIS_PREFIX}:*`);
     if (keys.length) await redis().del(...keys);
     redis().disconnect();
+    await rm(testEnv.MEDIA_DIR, { recursive: true, force: true });
   };
 }

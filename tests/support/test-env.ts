@@ -1,9 +1,11 @@
 // The environment one test run uses: its own database and its own Redis key prefix, so
 // runs never see each other's data (and CI can run beside a developer's tests).
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 export type TestEnv = Record<
-  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL" | "PUBLISH_LEAD_MS" | "APP_URL",
+  "DATABASE_URL" | "REDIS_URL" | "REDIS_PREFIX" | "SESSION_SECRET" | "ENCRYPTION_KEY" | "NODE_ENV" | "LOG_LEVEL" | "PUBLISH_LEAD_MS" | "APP_URL" | "MEDIA_DIR" | "MEDIA_MAX_BYTES",
   string
 >;
 
@@ -21,6 +23,10 @@ export function newTestEnv(): TestEnv {
     PUBLISH_LEAD_MS: "400",
     // Empty, as the generated .env writes it: it must count as unset.
     APP_URL: "",
+    // Uploaded media of this run only, removed at its end; the limit small enough that a
+    // test can pass it without sending a gigabyte.
+    MEDIA_DIR: path.join(tmpdir(), `rytm-media-${id}`),
+    MEDIA_MAX_BYTES: String(8 * 1024 * 1024),
   };
 }
 

@@ -19,7 +19,20 @@ export const linkedin = {
     // 422 DUPLICATE_POST (networks.md §4); for how long is not documented [M: 90 days].
     refusesRepeatedText: { days: 90 },
   },
-  media: { required: null },
+  media: {
+    required: null,
+    maxItems: 20,
+    maxVideos: 1,
+    mixed: false,
+    gifCountsAs: "image",
+    types: ["image/jpeg", "image/png", "image/gif", "video/mp4"],
+    maxImageBytes: 36_000_000,
+    reencodeImages: false,
+    maxVideoBytes: 5_000_000_000,
+    maxVideoMs: 600_000,
+    aspect: null,
+    source: "LinkedIn Images and Videos API: up to 20 pictures (multi-image) or one video of 3 s to 10 min, 5 GB [M]",
+  },
   postRate: { posts: 150, seconds: 24 * 3600 }, // member day quota, resets at midnight UTC
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, author: settingFields.author, apiBase: settingFields.apiBase.optional(), version: settingFields.version.optional() }),

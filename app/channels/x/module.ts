@@ -33,7 +33,20 @@ export const x = {
     // long X remembers is not documented [M: 90 days, the cautious reading].
     refusesRepeatedText: { days: 90 },
   },
-  media: { required: null },
+  media: {
+    required: null,
+    maxItems: 4,
+    maxVideos: 1,
+    mixed: false,
+    gifCountsAs: "video",
+    types: ["image/jpeg", "image/png", "image/webp", "image/gif", "video/mp4", "video/quicktime"],
+    maxImageBytes: 5_000_000,
+    reencodeImages: false,
+    maxVideoBytes: 512_000_000,
+    maxVideoMs: 140_000,
+    aspect: { min: 1 / 3, max: 3 },
+    source: "X media upload: 4 pictures, or one video or GIF; pictures 5 MB, video 512 MB and 140 s, aspect 1:3 to 3:1 [M]",
+  },
   postRate: { posts: 100, seconds: 24 * 3600 }, // the lower tiers' 24-hour user cap
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, apiBase: settingFields.apiBase.optional(), userId: settingFields.userId.optional() }),
