@@ -26,6 +26,7 @@ const pages = [
   ["settings", "/w/muzeum-miasta/settings"],
   ["rules", "/w/muzeum-miasta/rules"],
   ["expired", "/w/muzeum-miasta/expired"],
+  ["media", "/w/muzeum-miasta/media"],
   ["notifications", "/notifications"],
   ["account", "/account"],
   ["workspaces", "/workspaces"],
