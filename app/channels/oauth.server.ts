@@ -145,6 +145,9 @@ export async function startConnection(input: Omit<PendingState, "verifier">): Pr
 
 export type Grant = { token: string; refreshToken?: string; expiresAt?: string };
 
+/** A grant as a channel stores it: `via` tells the worker to refresh it and to ask for a reconnect when it is refused (a pasted token only fails). */
+export const signedInCredentials = (grant: Grant): Record<string, string> => ({ ...grant, via: "oauth" });
+
 const grantOf = (tokens: OAuth2Tokens): Grant => ({
   token: tokens.accessToken(),
   ...(tokens.hasRefreshToken() ? { refreshToken: tokens.refreshToken() } : {}),
@@ -268,5 +271,5 @@ export async function takeConnection(id: string, sessionId: string, workspaceId:
   const grant = JSON.parse(decrypt(connection.grant)) as Grant;
   // The channel's adapter calls the same base the accounts were listed from.
   const settings = connection.instance ? account.settings : { ...account.settings, ...(apiOverride(connection.network) ? { apiBase: connection.base } : {}) };
-  return { network: connection.network, channelId: connection.channelId, name: account.name, settings, credentials: grant };
+  return { network: connection.network, channelId: connection.channelId, name: account.name, settings, credentials: signedInCredentials(grant) };
 }

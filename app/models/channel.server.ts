@@ -6,14 +6,19 @@ import type { NetworkKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { recordAudit } from "./audit.server";
+import { holdClasses } from "./scheduling.server";
 
 export async function listChannels(workspaceId: string) {
   const channels = await prisma.channel.findMany({
     where: { workspaceId },
     orderBy: [{ network: "asc" }, { name: "asc" }],
-    select: { id: true, network: true, name: true, enabled: true, needsReconnect: true, credentials: true, createdAt: true },
+    select: { id: true, network: true, name: true, enabled: true, needsReconnect: true, credentials: true, settings: true, createdAt: true },
   });
-  return channels.map(({ credentials, ...channel }) => ({ ...channel, hasCredentials: credentials !== null }));
+  // Of the settings, only the instance leaves: reconnecting a Mastodon channel signs in there again.
+  return channels.map(({ credentials, settings, ...channel }) => {
+    const instanceUrl = (settings as { instanceUrl?: unknown }).instanceUrl;
+    return { ...channel, hasCredentials: credentials !== null, instanceUrl: typeof instanceUrl === "string" ? instanceUrl : null };
+  });
 }
 
 /** Credentials are stored as the JSON object the network's adapter reads, encrypted. */
@@ -57,4 +62,50 @@ export function saveConnectedChannel(workspaceId: string, actorId: string, input
     await recordAudit(tx, { workspaceId, actorId, action: "channel.created", targetType: "channel", targetId: channel.id, data: { network: input.network, name: input.name, via: "oauth" } });
     return channel;
   });
+}
+
+/** A channel's stored credentials and their version, for the token lifecycle (token-refresh.server.ts). */
+export function channelGrantRow(id: string) {
+  return prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, settings: true, credentials: true, credentialsVersion: true, needsReconnect: true } });
+}
+
+/** Stores refreshed credentials only if nobody changed them since `version` was read (compare-and-set). */
+export async function storeRefreshedCredentials(id: string, version: number, sealed: string): Promise<boolean> {
+  const { count } = await prisma.channel.updateMany({ where: { id, credentialsVersion: version, needsReconnect: false }, data: { credentials: sealed, credentialsVersion: version + 1 } });
+  return count === 1;
+}
+
+export const HOLD_NEEDS_RECONNECT = "needs-reconnect" satisfies (typeof holdClasses)[number];
+
+/**
+ * The network refused the grant (expired or revoked): the channel needs reconnecting, and
+ * every variant planned on it waits, held with that reason — not failed, not lost.
+ */
+export async function markNeedsReconnect(id: string, version: number) {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.channel.updateMany({ where: { id, credentialsVersion: version }, data: { needsReconnect: true } });
+    if (!count) return;
+    await tx.variant.updateMany({
+      where: { channelId: id, status: "SCHEDULED", OR: [{ failureClass: null }, { failureClass: { notIn: [...holdClasses] } }] },
+      data: { failureClass: HOLD_NEEDS_RECONNECT, lastError: "Held: the channel needs reconnecting; the network no longer accepts its sign-in." },
+    });
+  });
+}
+
+/**
+ * After reconnecting: the variants held for it are released. Those whose time is still ahead
+ * go back on their schedule (the caller enqueues them); the rest stay held as overdue, for a
+ * person to publish now or move, as after a pause.
+ */
+export async function releaseReconnected(workspaceId: string, channelId: string, now = new Date()) {
+  const ahead = await prisma.variant.findMany({
+    where: { workspaceId, channelId, status: "SCHEDULED", failureClass: HOLD_NEEDS_RECONNECT, scheduledAt: { gt: now } },
+    select: { id: true, scheduleVersion: true, scheduledAt: true, attempts: true },
+  });
+  await prisma.variant.updateMany({ where: { id: { in: ahead.map((v) => v.id) }, failureClass: HOLD_NEEDS_RECONNECT }, data: { failureClass: null, lastError: null } });
+  await prisma.variant.updateMany({
+    where: { workspaceId, channelId, status: "SCHEDULED", failureClass: HOLD_NEEDS_RECONNECT },
+    data: { failureClass: "paused", lastError: "Held: its time passed while the channel needed reconnecting." },
+  });
+  return ahead;
 }

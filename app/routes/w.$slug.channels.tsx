@@ -76,6 +76,15 @@ export default function Channels() {
                     {channel.enabled ? t.channels.enabled : t.channels.disabled}
                     {channel.hasCredentials ? "" : ` · ${t.channels.noCredentials}`}
                     {publishing.available ? null : <span className="muted"> · {publishing.reason[locale]}</span>}
+                    {canManage && signIn.some((s) => s.network === channel.network && s.ready) ? (
+                      <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} reloadDocument style={{ display: "inline" }}>
+                        <input type="hidden" name="channelId" value={channel.id} />
+                        {channel.instanceUrl ? <input type="hidden" name="instanceUrl" value={channel.instanceUrl} /> : null}{" "}
+                        <button type="submit" aria-label={`${t.channels.signIn.reconnect}: ${channel.name}`}>
+                          {t.channels.signIn.reconnect}
+                        </button>
+                      </Form>
+                    ) : null}
                   </td>
                 </tr>
               );

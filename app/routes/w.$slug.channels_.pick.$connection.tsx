@@ -8,7 +8,8 @@ import { networkModules } from "~/channels/networks";
 import { pendingConnection, takeConnection } from "~/channels/oauth.server";
 import { NetworkLabel } from "~/components/network-icon";
 import { useI18n } from "~/i18n/use-i18n";
-import { saveConnectedChannel } from "~/models/channel.server";
+import { releaseReconnected, saveConnectedChannel } from "~/models/channel.server";
+import { enqueuePublish } from "~/utils/queues.server";
 import { currentSessionId } from "~/utils/auth.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 
@@ -29,6 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!picked) return data({ slug: workspace.slug, connection: null }, { status: 410 });
   const saved = await saveConnectedChannel(workspace.id, user.id, picked);
   if (!saved) throw Response.json({ message: "That channel was not found in this workspace." }, { status: 404 });
+  if (picked.channelId) {
+    // Reconnected: what waited for it goes out at its time; what is overdue waits for a person.
+    for (const variant of await releaseReconnected(workspace.id, picked.channelId)) await enqueuePublish(variant.id, variant.scheduleVersion, variant.attempts, variant.scheduledAt!, `reconnected-${Date.now()}`);
+  }
   return redirect(`/w/${workspace.slug}/channels`);
 }
 

@@ -28,6 +28,8 @@ export async function startX(latencyMs = 0, redirectUris: readonly string[] = []
   const limits = () => ({ "x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 900) });
   const fake = await startFake((request: FakeRequest): Reply => {
     const url = new URL(request.path, "http://fake");
+    // For tests in other processes: every text posted, as sent.
+    if (url.pathname === "/__fake/tweets") return { status: 200, body: [...tweets.values()] };
     const authorization = oauth.handle(request);
     if (authorization) return authorization;
     if (request.headers.authorization !== `Bearer ${X_TOKEN}` && !oauth.accepts(request.headers.authorization)) return { status: 401, body: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };

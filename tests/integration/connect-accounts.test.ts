@@ -11,35 +11,9 @@ import { startMastodon } from "../fakes/mastodon";
 import { LINKEDIN_ORGANIZATIONS } from "../fakes/linkedin";
 import { X_USER_ID } from "../fakes/x";
 import { createWorkspace, addMember, signedIn, workspaceWithMember } from "../support/fixtures";
-import { type Client } from "../support/http-client";
-import { pageForms } from "../support/html-forms";
+import { callback, consent, start } from "../support/oauth-connect";
 
 const fakes = () => inject("networkFakes");
-
-/** Starts connecting: the authorize URL the server sends the browser to. */
-async function start(client: Client, slug: string, network: string, form: Record<string, string> = {}) {
-  const response = await client.post(`/w/${slug}/channels/connect/${network}`, form);
-  expect(response.status).toBe(302);
-  return response.headers.get("location")!;
-}
-
-/** The person presses a button on the network's consent page: where it sends the browser back. */
-async function consent(authorizeUrl: string, decision: "allow" | "deny" = "allow") {
-  const page = await fetch(authorizeUrl);
-  expect(page.status).toBe(200);
-  // One variant of the form per button: the one the person presses.
-  const form = pageForms(await page.text(), authorizeUrl).find((f) => f.fields.some(([name, value]) => name === "decision" && value === decision))!;
-  const response = await fetch(new URL(form.action, authorizeUrl), { method: "POST", body: new URLSearchParams(form.fields), redirect: "manual" });
-  expect(response.status).toBe(302);
-  return response.headers.get("location")!;
-}
-
-/** Back at Rytm: the pick page's path. */
-async function callback(client: Client, location: string) {
-  const response = await client.get(location);
-  expect(response.status, await response.clone().text()).toBe(302);
-  return response.headers.get("location")!;
-}
 
 const credentialsOf = async (workspaceId: string) => {
   const channel = await prisma.channel.findFirstOrThrow({ where: { workspaceId }, select: { name: true, network: true, settings: true, credentials: true, needsReconnect: true, credentialsVersion: true } });
@@ -65,7 +39,7 @@ describe("connecting X", () => {
 
     const channel = await credentialsOf(workspace.id);
     expect(channel).toMatchObject({ name: "@rytm", network: "x", settings: { userId: X_USER_ID, apiBase: fakes().x }, needsReconnect: false });
-    expect(channel.credentials).toEqual({ token: expect.stringMatching(/^at-/), refreshToken: expect.stringMatching(/^rt-/), expiresAt: expect.any(String) });
+    expect(channel.credentials).toEqual({ token: expect.stringMatching(/^at-/), refreshToken: expect.stringMatching(/^rt-/), expiresAt: expect.any(String), via: "oauth" });
     expect(Date.parse(channel.credentials.expiresAt!) - Date.now()).toBeGreaterThan(7000_000);
     // The pick is taken once; a second channel needs a second consent.
     expect((await client.post(pick, { account: X_USER_ID })).status).toBe(410);

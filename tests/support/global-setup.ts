@@ -62,6 +62,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
   project.provide("mailboxUrl", mailbox.url);
   project.provide("networkFakes", { x: x.url, linkedin: linkedin.url });
+  project.provide("networkEnv", networks);
 
   return async () => {
     await Promise.all([stop(web.child), stop(worker.child)]);
