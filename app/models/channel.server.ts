@@ -109,3 +109,53 @@ export async function releaseReconnected(workspaceId: string, channelId: string,
   });
   return ahead;
 }
+
+/** One channel of this workspace, with what its management page says before a change: its planned and published variants. */
+export async function channelForManagement(workspaceId: string, id: string) {
+  const channel = await prisma.channel.findFirst({ where: { id, workspaceId }, select: { id: true, network: true, name: true, needsReconnect: true, credentials: true, settings: true } });
+  if (!channel) return null;
+  const [planned, published] = await Promise.all([
+    prisma.variant.count({ where: { workspaceId, channelId: id, status: { in: ["SCHEDULED", "PUBLISHING"] } } }),
+    prisma.variant.count({ where: { workspaceId, channelId: id, status: "PUBLISHED" } }),
+  ]);
+  const { credentials, settings, ...shown } = channel;
+  const instanceUrl = (settings as { instanceUrl?: unknown }).instanceUrl;
+  return { ...shown, connected: credentials !== null, instanceUrl: typeof instanceUrl === "string" ? instanceUrl : null, planned, published };
+}
+
+export async function renameChannel(workspaceId: string, actorId: string, id: string, name: string) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.channel.updateMany({ where: { id, workspaceId }, data: { name } });
+    if (count) await recordAudit(tx, { workspaceId, actorId, action: "channel.renamed", targetType: "channel", targetId: id, data: { name } });
+    return count === 1;
+  });
+}
+
+/**
+ * Disconnecting forgets the credentials (returned, still sealed, for the caller to revoke at
+ * the network) and holds the planned variants until the channel is reconnected.
+ */
+export async function disconnectChannel(workspaceId: string, actorId: string, id: string) {
+  return prisma.$transaction(async (tx) => {
+    const channel = await tx.channel.findFirst({ where: { id, workspaceId }, select: { credentials: true, network: true, settings: true } });
+    if (!channel) return null;
+    await tx.channel.update({ where: { id }, data: { credentials: null, needsReconnect: true, credentialsVersion: { increment: 1 } }, select: { id: true } });
+    await tx.variant.updateMany({
+      where: { channelId: id, status: "SCHEDULED", OR: [{ failureClass: null }, { failureClass: { notIn: [...holdClasses] } }] },
+      data: { failureClass: HOLD_NEEDS_RECONNECT, lastError: "Held: the channel was disconnected; reconnect it to publish." },
+    });
+    await recordAudit(tx, { workspaceId, actorId, action: "channel.disconnected", targetType: "channel", targetId: id, data: { network: channel.network } });
+    return channel;
+  });
+}
+
+/** Deletes the channel and, with it (the schema cascades), all its variants, planned and published. */
+export async function deleteChannel(workspaceId: string, actorId: string, id: string) {
+  return prisma.$transaction(async (tx) => {
+    const channel = await tx.channel.findFirst({ where: { id, workspaceId }, select: { network: true, name: true } });
+    if (!channel) return false;
+    await tx.channel.delete({ where: { id }, select: { id: true } });
+    await recordAudit(tx, { workspaceId, actorId, action: "channel.deleted", targetType: "channel", targetId: id, data: channel });
+    return true;
+  });
+}

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { connectFields } from "~/channels/connect-fields";
 import { connectChannelFields, connectChannelSchema, requiredSettings, secretFieldNames } from "~/channels/connect-form";
@@ -67,7 +67,7 @@ export default function Channels() {
               const { publishing } = networkModules[channel.network];
               return (
                 <tr key={channel.id}>
-                  <td>{channel.name}</td>
+                  <td>{canManage ? <Link to={`/w/${slug}/channels/${channel.id}`} aria-label={`${t.channels.manage.link}: ${channel.name}`}>{channel.name}</Link> : channel.name}</td>
                   <td>
                     <NetworkLabel network={channel.network} />
                   </td>
