@@ -76,8 +76,8 @@ export default function Channels() {
                     {channel.enabled ? t.channels.enabled : t.channels.disabled}
                     {channel.hasCredentials ? "" : ` · ${t.channels.noCredentials}`}
                     {publishing.available ? null : <span className="muted"> · {publishing.reason[locale]}</span>}
-                    {canManage && signIn.some((s) => s.network === channel.network && s.ready) ? (
-                      <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} reloadDocument style={{ display: "inline" }}>
+                    {canManage && channel.needsReconnect && signIn.some((s) => s.network === channel.network && s.ready) ? (
+                      <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} style={{ display: "inline" }}>
                         <input type="hidden" name="channelId" value={channel.id} />
                         {channel.instanceUrl ? <input type="hidden" name="instanceUrl" value={channel.instanceUrl} /> : null}{" "}
                         <button type="submit" aria-label={`${t.channels.signIn.reconnect}: ${channel.name}`}>
@@ -110,7 +110,7 @@ export default function Channels() {
             {signIn.map(({ network, ready }) => (
               <li key={network}>
                 {ready ? (
-                  <Form method="post" action={`/w/${slug}/channels/connect/${network}`} reloadDocument className="cluster">
+                  <Form method="post" action={`/w/${slug}/channels/connect/${network}`} className="cluster">
                     {network === "mastodon" ? (
                       <input type="url" name="instanceUrl" required placeholder="https://mastodon.social" aria-label={t.channels.signIn.instance} />
                     ) : null}

@@ -71,7 +71,7 @@ export default function ManageChannel() {
       </Form>
 
       {canReconnect ? (
-        <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} reloadDocument className="stack">
+        <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} className="stack">
           <p className="muted">{m.reconnectHelp}</p>
           <input type="hidden" name="channelId" value={channel.id} />
           {channel.instanceUrl ? <input type="hidden" name="instanceUrl" value={channel.instanceUrl} /> : null}

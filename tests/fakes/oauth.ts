@@ -82,7 +82,7 @@ export function oauthServer(options: OAuthServerOptions): OAuthServer {
       .join("");
     return {
       status: 200,
-      raw: `<!doctype html><html><head><meta name="viewport" content="width=device-width"><title>Authorize access</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto"><h1>Authorize Rytm?</h1><p>Rytm asks to: <code>${escape(query.get("scope") ?? "")}</code></p><form method="post" action="${options.paths.authorize}">${hidden}<button name="decision" value="allow">Authorize app</button> <button name="decision" value="deny">Cancel</button></form></body></html>`,
+      raw: `<!doctype html><html><head><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>Authorize access</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto"><h1>Authorize Rytm?</h1><p>Rytm asks to: <code>${escape(query.get("scope") ?? "")}</code></p><form method="post" action="${options.paths.authorize}">${hidden}<button name="decision" value="allow">Authorize app</button> <button name="decision" value="deny">Cancel</button></form></body></html>`,
     };
   };
 
