@@ -240,6 +240,7 @@ export const en = {
     CANCELLED: "cancelled",
     HELD: "held (paused)",
     HELD_RULES: "held: breaks a blocking rule",
+    HELD_RECONNECT: "held: the channel needs reconnecting",
   },
   calendar: {
     zoneNote: (zone: string) => `Times are in ${zone}.`,

@@ -248,6 +248,7 @@ export const pl: Messages = {
     CANCELLED: "anulowany",
     HELD: "wstrzymany (pauza)",
     HELD_RULES: "wstrzymany: łamie blokującą regułę",
+    HELD_RECONNECT: "wstrzymany: kanał wymaga ponownego podłączenia",
   },
   calendar: {
     zoneNote: (zone) => `Godziny w strefie ${zone}.`,

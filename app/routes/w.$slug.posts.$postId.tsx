@@ -212,13 +212,15 @@ export default function PostPage() {
       <ul className="cards">
         {post.variants.map((variant) => {
           const own = variant.scheduledAt ? new Date(variant.scheduledAt).getTime() : null;
-          const held = variant.status === "SCHEDULED" && (variant.failureClass === "paused" || variant.failureClass === "held-rules");
+          // Each hold class (scheduling.server.ts's holdClasses) says why the variant waits.
+          const heldStates: Record<string, string> = { paused: t.variantState.HELD, "held-rules": t.variantState.HELD_RULES, "needs-reconnect": t.variantState.HELD_RECONNECT };
+          const held = variant.status === "SCHEDULED" && variant.failureClass != null && Object.hasOwn(heldStates, variant.failureClass);
           return (
             <li key={variant.id} className="card">
               <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
               <p>
                 <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
-                  {held ? (variant.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : t.variantState[variant.status]}
+                  {held ? heldStates[variant.failureClass!] : t.variantState[variant.status]}
                 </span>{" "}
                 {own !== null && own !== postTime ? <span className="muted">{t.post.goesOutAt(when(variant.scheduledAt!))}</span> : null}{" "}
                 <SafeLink href={variant.externalUrl}>{t.post.publishedLink(variant.channel.name)}</SafeLink>

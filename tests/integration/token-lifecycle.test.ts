@@ -110,6 +110,7 @@ describe("a consent revoked in the middle of a plan", () => {
     }, 40_000);
     expect(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { needsReconnect: true } })).toEqual({ needsReconnect: true });
     expect(await (await client.get(`/w/${workspace.slug}/channels`)).text()).toContain("needs reconnecting");
+    expect(await (await client.get(`/w/${workspace.slug}/posts/${posts[3]!.postId}`)).text()).toContain("held: the channel needs reconnecting");
 
     await connectX(client, workspace.slug, channelId);
     expect(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { needsReconnect: true, credentialsVersion: true } })).toEqual({ needsReconnect: false, credentialsVersion: 1 });
