@@ -13,6 +13,8 @@ import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
 import { adapterFor } from "../app/channels/adapters.server.ts";
+import { type FreshCredentials, expiresSoon, freshCredentials } from "../app/channels/token-refresh.server.ts";
+import { HOLD_NEEDS_RECONNECT } from "../app/models/channel.server.ts";
 import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
@@ -41,19 +43,23 @@ const variantSelect = {
   attempts: true,
   firstAttemptAt: true,
   publishKey: true,
-  channel: { select: { id: true, network: true, enabled: true, credentials: true, settings: true } },
+  channel: { select: { id: true, network: true, enabled: true, credentials: true, settings: true, credentialsVersion: true, needsReconnect: true } },
 } as const;
 
 export function loadVariant(variantId: string) {
   return prisma.variant.findUnique({ where: { id: variantId }, select: variantSelect });
 }
 
-type Channel = { id: string; network: string; enabled: boolean; credentials: string | null; settings: unknown };
+type Channel = { id: string; network: string; enabled: boolean; credentials: string | null; settings: unknown; credentialsVersion: number; needsReconnect: boolean };
 type Publishable = { id: string; text: string; link: string | null; mediaUrls: string[]; publishKey: string | null; scheduledAt: Date | null; firstAttemptAt: Date | null; attempts: number; channel: Channel };
 
 // Decrypted once per cached channel object, not once per post.
 const decrypted = new WeakMap<Channel, Record<string, string>>();
+// Credentials this process refreshed or read after a refresh, newer than a cached channel row.
+const refreshed = new Map<string, { version: number; credentials: Record<string, string> }>();
 function credentialsOf(channel: Channel): Record<string, string> {
+  const newer = refreshed.get(channel.id);
+  if (newer && newer.version > channel.credentialsVersion) return newer.credentials;
   let credentials = decrypted.get(channel);
   if (credentials) return credentials;
   credentials = {};
@@ -93,9 +99,29 @@ const channels = new Map<string, { at: number; channel: Channel | null }>();
 async function channelById(id: string): Promise<Channel | null> {
   const cached = channels.get(id);
   if (cached && Date.now() - cached.at < CHANNEL_TTL_MS) return cached.channel;
-  const channel = await prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, enabled: true, credentials: true, settings: true } });
+  const channel = await prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, enabled: true, credentials: true, settings: true, credentialsVersion: true, needsReconnect: true } });
   channels.set(id, { at: Date.now(), channel });
   return channel;
+}
+
+/** The version of the credentials a request of this channel carries. */
+const versionOf = (channel: Channel) => Math.max(channel.credentialsVersion, refreshed.get(channel.id)?.version ?? -1);
+
+/** Connected by signing in (decision 0033): refreshed by Rytm, and a refusal means reconnecting. A pasted token keeps failing as an auth failure. */
+const signedIn = (channel: Channel) => credentialsOf(channel).via === "oauth";
+
+function remember(channelId: string, fresh: FreshCredentials) {
+  if (fresh.kind === "ok" && fresh.version > (refreshed.get(channelId)?.version ?? -1)) refreshed.set(channelId, { version: fresh.version, credentials: fresh.credentials });
+  // A reconnect or a refusal is read from the database by the next job, not from this cache.
+  if (fresh.kind === "needs-reconnect") channels.delete(channelId);
+}
+
+/** The channel's sign-in was refused: the claim is given back and the variant waits for a reconnect (not failed, not an attempt). */
+async function holdForReconnect(variantId: string, attemptId: string) {
+  await prisma.$executeRaw`
+    UPDATE "Variant" SET status = 'SCHEDULED', "attemptId" = NULL, "leaseUntil" = NULL, attempts = attempts - 1,
+      "failureClass" = ${HOLD_NEEDS_RECONNECT}, "lastError" = 'Held: the channel needs reconnecting; the network no longer accepts its sign-in.', "updatedAt" = now()
+    WHERE id = ${variantId} AND "attemptId" = ${attemptId} AND status = 'PUBLISHING'`;
 }
 
 type Claimed = Omit<Publishable, "channel"> & {
@@ -192,9 +218,22 @@ export function publishProcessor(logger: Logger) {
       if (held.count) logger.info({ variantId, event: "held" }, "workspace paused: variant held");
       return { skipped: held.count ? "paused" : "not claimable" };
     }
-    const channel = await channelById(claimed.channelId);
+    let channel = await channelById(claimed.channelId);
+    // A channel whose sign-in was refused, or whose token expires soon (refreshed first, by one process).
+    if (channel?.needsReconnect || (channel && signedIn(channel) && expiresSoon(credentialsOf(channel)))) {
+      const fresh = await freshCredentials(claimed.channelId);
+      remember(claimed.channelId, fresh);
+      if (fresh.kind === "needs-reconnect") {
+        await holdForReconnect(variantId, attemptId);
+        logger.info({ variantId, channelId: claimed.channelId, event: "held" }, "the channel needs reconnecting: variant held");
+        return { skipped: "needs reconnect" };
+      }
+      // Reconnected since the cache read it: read it again.
+      if (channel.needsReconnect) channel = await prisma.channel.findUnique({ where: { id: claimed.channelId }, select: variantSelect.channel.select });
+    }
     const variant = { ...claimed, channel: channel! };
     const request = channel?.enabled ? requestFor(variant, claimed.attempts > 1) : null;
+    const sentWith = channel ? versionOf(channel) : 0;
     const sent = await onTime(claimed, channel, request, attemptId);
     if (sent === "paused") {
       logger.info({ variantId, event: "held" }, "workspace paused before the time: variant held");
@@ -213,6 +252,21 @@ export function publishProcessor(logger: Logger) {
     }
     const adapter = channel ? adapterFor(channel.network as NetworkKind) : undefined;
     let outcome = sent.outcome;
+    if (outcome.kind === "failed" && outcome.failureClass === "auth" && channel && request && signedIn(channel)) {
+      // Refused before anything was posted: refresh (once, across processes) and send again now.
+      const fresh = await freshCredentials(channel.id, sentWith);
+      remember(channel.id, fresh);
+      if (fresh.kind === "needs-reconnect") {
+        await holdForReconnect(variantId, attemptId);
+        logger.info({ variantId, channelId: channel.id, event: "held" }, "the network refused the channel's sign-in: variant held until it is reconnected");
+        return { skipped: "needs reconnect" };
+      }
+      if (fresh.kind === "unavailable") outcome = { kind: "retry", message: fresh.message };
+      else {
+        const again = await sendAt(channel.network as NetworkKind, { ...request, credentials: fresh.credentials }, Date.now(), null);
+        if (again.sent) outcome = again.outcome;
+      }
+    }
     if (outcome.kind === "unknown" && adapter && request) outcome = await resolveUnknown(adapter, request, claimed.firstAttemptAt, outcome);
     await settle(variantId, attemptId, version, claimed.attempts, outcome);
     // Where lateness arises: `readyMs` is when the last look ended, relative to the time

@@ -81,19 +81,20 @@ export type PostRate = { posts: number; seconds: number };
 export type ConnectFieldName = "token" | "identifier" | "password" | "secret" | "instanceUrl" | "service" | "url" | "author" | "pageId" | "userId";
 
 /**
- * A network that connects by OAuth 2.0. The connect flow (issue 12's next part) fills
- * these in; until then a token is pasted by hand into the same credentials.
+ * A network that connects by OAuth 2.0 (authorization code, decision 0033). The endpoints
+ * are the network's own; on Mastodon they are paths on the instance the person names.
  */
 export type OAuthSettings = {
-  /** Per instance (Mastodon) or fixed; the channel's settings say which instance. */
-  authorizeUrl: string | ((settings: Record<string, unknown>) => string);
-  tokenUrl: string | ((settings: Record<string, unknown>) => string);
+  endpoints: { authorize: string; token: string; revoke: string | null };
   scopes: readonly string[];
+  /** S256 where the network takes it; LinkedIn's web flow has no PKCE. */
   pkce: "S256" | "none";
+  /** How Rytm's app proves itself at the token endpoint: HTTP Basic, or the secret in the form (LinkedIn). */
+  clientAuth: "basic" | "post";
   /** How an expiring token is renewed: a refresh token (rotated or kept), the network's own exchange, or never (long-lived). */
   refresh: { kind: "refresh-token"; rotates: boolean } | { kind: "exchange"; url: string } | { kind: "none" };
-  /** Mastodon registers an app on each instance before the first authorisation. */
-  registersClient?: boolean;
+  /** Where Rytm's app comes from: the server's environment (<PREFIX>_CLIENT_ID/_SECRET), or registered on each instance (Mastodon). */
+  app: { env: "X" | "LINKEDIN" } | { registersPerInstance: true };
 };
 
 export type Connection =

@@ -17,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 export type QueueChange = { variantId: string; enqueue?: { version: number; at: Date }; dequeue?: { version: number; attempts: number } };
 
 /** Hold reasons the claim refuses and the sweeper leaves alone, each waiting for a person. */
-export const holdClasses = ["paused", "held-rules"] as const;
+export const holdClasses = ["paused", "held-rules", "needs-reconnect"] as const;
 
 /**
  * Puts variants on the schedule at `at` (or their own time), each with a new schedule

@@ -1,12 +1,14 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { z } from "zod";
 import { connectFields } from "~/channels/connect-fields";
 import { connectChannelFields, connectChannelSchema, requiredSettings, secretFieldNames } from "~/channels/connect-form";
 import { type NetworkKind, networkKinds, networkModules } from "~/channels/networks";
+import { type OAuthNetwork, isSetUp, oauthNetworks } from "~/channels/oauth.server";
 import { Field, FormErrors } from "~/components/field";
-import { NetworkLabel } from "~/components/network-icon";
+import { NetworkIcon, NetworkLabel } from "~/components/network-icon";
 import { can } from "~/domain/permissions";
 import { createChannel, listChannels } from "~/models/channel.server";
 import { requireWorkspace } from "~/utils/permissions.server";
@@ -14,8 +16,13 @@ import { useI18n } from "~/i18n/use-i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireWorkspace(request, params.slug, "channel:read");
-  return { channels: await listChannels(workspace.id), canManage: can(role, "channel:manage") };
+  // Each network that connects by signing in, and whether this server has its app.
+  const signIn = (Object.keys(oauthNetworks) as OAuthNetwork[]).map((network) => ({ network, ready: isSetUp(network) }));
+  const failed = connectFailure.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  return { channels: await listChannels(workspace.id), canManage: can(role, "channel:manage"), signIn, failed: failed.success ? failed.data : null };
 }
+
+const connectFailure = z.object({ failed: z.enum(["not-set-up", "instance", "state", "denied", "refused", "unreachable"]), network: z.enum(Object.keys(oauthNetworks) as [OAuthNetwork, ...OAuthNetwork[]]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workspace, user } = await requireWorkspace(request, params.slug, "channel:manage");
@@ -28,7 +35,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const isKind = (value: unknown): value is NetworkKind => (networkKinds as readonly unknown[]).includes(value);
 
 export default function Channels() {
-  const { channels, canManage } = useLoaderData<typeof loader>();
+  const { channels, canManage, signIn, failed } = useLoaderData<typeof loader>();
+  const { slug } = useParams();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -59,14 +67,24 @@ export default function Channels() {
               const { publishing } = networkModules[channel.network];
               return (
                 <tr key={channel.id}>
-                  <td>{channel.name}</td>
+                  <td>{canManage ? <Link to={`/w/${slug}/channels/${channel.id}`} aria-label={`${t.channels.manage.link}: ${channel.name}`}>{channel.name}</Link> : channel.name}</td>
                   <td>
                     <NetworkLabel network={channel.network} />
                   </td>
                   <td>
+                    {channel.needsReconnect ? <strong className="danger">{t.channels.signIn.needsReconnect} · </strong> : null}
                     {channel.enabled ? t.channels.enabled : t.channels.disabled}
                     {channel.hasCredentials ? "" : ` · ${t.channels.noCredentials}`}
                     {publishing.available ? null : <span className="muted"> · {publishing.reason[locale]}</span>}
+                    {canManage && channel.needsReconnect && signIn.some((s) => s.network === channel.network && s.ready) ? (
+                      <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} style={{ display: "inline" }}>
+                        <input type="hidden" name="channelId" value={channel.id} />
+                        {channel.instanceUrl ? <input type="hidden" name="instanceUrl" value={channel.instanceUrl} /> : null}{" "}
+                        <button type="submit" aria-label={`${t.channels.signIn.reconnect}: ${channel.name}`}>
+                          {t.channels.signIn.reconnect}
+                        </button>
+                      </Form>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -78,7 +96,37 @@ export default function Channels() {
       )}
       {canManage ? (
         <>
-          <h2>{t.channels.connect}</h2>
+          <h2>{t.channels.signIn.heading}</h2>
+          <p className="muted">{t.channels.signIn.intro}</p>
+          {failed ? (
+            <p role="alert" className="danger">
+              {(() => {
+                const message = t.channels.connectError[failed.failed];
+                return typeof message === "function" ? message(networkModules[failed.network].name) : message;
+              })()}
+            </p>
+          ) : null}
+          <ul className="stack" style={{ listStyle: "none", padding: 0, maxWidth: "28rem" }}>
+            {signIn.map(({ network, ready }) => (
+              <li key={network}>
+                {ready ? (
+                  <Form method="post" action={`/w/${slug}/channels/connect/${network}`} className="cluster">
+                    {network === "mastodon" ? (
+                      <input type="url" name="instanceUrl" required placeholder="https://mastodon.social" aria-label={t.channels.signIn.instance} />
+                    ) : null}
+                    <button type="submit">
+                      <NetworkIcon network={network} /> {t.channels.signIn.with(networkModules[network].name)}
+                    </button>
+                  </Form>
+                ) : (
+                  <span>
+                    <NetworkLabel network={network} /> <span className="muted">{t.channels.signIn.notSetUp}</span>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <h2>{t.channels.signIn.manualHeading}</h2>
           <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>
             <Field label={t.channels.network} errors={fields.network.errors} errorId={fields.network.errorId}>
               <select {...networkProps}>

@@ -214,16 +214,16 @@ export default function PostPage() {
       <ul className="cards">
         {post.variants.map((variant) => {
           const own = variant.scheduledAt ? new Date(variant.scheduledAt).getTime() : null;
-          const held = variant.status === "SCHEDULED" && (variant.failureClass === "paused" || variant.failureClass === "held-rules");
+          // Each hold class (scheduling.server.ts's holdClasses) says why the variant waits.
+          const heldStates: Record<string, string> = { paused: t.variantState.HELD, "held-rules": t.variantState.HELD_RULES, "needs-reconnect": t.variantState.HELD_RECONNECT };
+          const held = variant.status === "SCHEDULED" && variant.failureClass != null && Object.hasOwn(heldStates, variant.failureClass);
           return (
             <li key={variant.id} className="card">
               <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
               <p>
                 <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
                   {held
-                    ? variant.failureClass === "paused"
-                      ? t.variantState.HELD
-                      : t.variantState.HELD_RULES
+                    ? heldStates[variant.failureClass!]
                     : // A channel of a post past the draft stage is not a "draft": it waits for the schedule.
                       variant.status === "DRAFT" && post.status !== "DRAFT" && post.status !== "CHANGES_REQUESTED"
                       ? t.variantState.WAITING

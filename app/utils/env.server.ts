@@ -43,6 +43,13 @@ const trustProxy = z
   })
   .default(false);
 
+// A network's client id or secret, as its developer portal shows it.
+const clientCredential = z
+  .string()
+  .trim()
+  .regex(/^[\x21-\x7e]{1,200}$/, "must be the value the network's developer portal shows (1-200 printable characters, no spaces)")
+  .optional();
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -96,6 +103,30 @@ const envSchema = z.object({
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  // Rytm's app at each network (README, "Connecting accounts"): a network without its pair
+  // is shown as not set up on this server. Mastodon registers itself on each instance.
+  X_CLIENT_ID: clientCredential,
+  X_CLIENT_SECRET: clientCredential,
+  LINKEDIN_CLIENT_ID: clientCredential,
+  LINKEDIN_CLIENT_SECRET: clientCredential,
+  // A proxy (or a test double) in front of a network: its origin replaces the network's hosts
+  // in the OAuth endpoints and becomes a new channel's apiBase. Unset in production.
+  X_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  LINKEDIN_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  // Requests to hosts a person types (a Mastodon instance) may reach loopback and private
+  // addresses only when this is on: tests, and an instance on the operator's own network.
+  ALLOW_PRIVATE_NETWORK_ADDRESSES: z
+    .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+    .transform((value) => value === "true" || value === "1")
+    .default(false),
+}).superRefine((value, ctx) => {
+  for (const network of ["X", "LINKEDIN"] as const) {
+    const id = value[`${network}_CLIENT_ID`];
+    const secret = value[`${network}_CLIENT_SECRET`];
+    if (Boolean(id) !== Boolean(secret)) {
+      ctx.addIssue({ code: "custom", path: [id ? `${network}_CLIENT_SECRET` : `${network}_CLIENT_ID`], message: `is required with ${id ? `${network}_CLIENT_ID` : `${network}_CLIENT_SECRET`} (set both, or neither)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -27,7 +27,7 @@ describe("connecting channels", () => {
     await page.setViewportSize({ width, height });
     await signInAs(page, owner.email, PASSWORD);
     await page.goto(`/w/${workspace.slug}/channels`);
-    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Connect" }) });
+    const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Connect", exact: true }) });
     const connect = async (network: string, name: string, fields: Record<string, string>) => {
       await form.getByLabel("Network").selectOption({ label: network });
       await form.getByLabel("Display name").fill(name);

@@ -5,7 +5,8 @@
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 
 export type FakeRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; receivedAt: number; json: () => Record<string, unknown> };
-export type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
+/** `raw`: a body sent as it is (an HTML page), not as JSON. */
+export type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string>; delayMs?: number };
 export type Handler = (request: FakeRequest) => Reply;
 /**
  * A queued or injected reply: one of its own instead of the network's, or `afterHandling`:
@@ -61,8 +62,8 @@ export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> 
       }
       const send = () => {
         if (res.destroyed) return;
-        res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
-        res.end(reply.body === undefined ? "" : JSON.stringify(reply.body));
+        res.writeHead(reply.status, { "content-type": reply.raw === undefined ? "application/json" : "text/html; charset=utf-8", ...reply.headers });
+        res.end(reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body)));
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();

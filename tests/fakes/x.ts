@@ -3,21 +3,36 @@
 // GET /2/users/me and the user's posts, GET /2/users/:id/tweets (newest first, start_time,
 // max_results 5–100, next_token), with the text as X shows it: links on t.co, & < > escaped.
 import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake";
+import { type OAuthServer, oauthServer } from "./oauth";
 
 export const X_TOKEN = "fake-x-user-token";
 export const X_USER_ID = "2244994945";
+export const X_CLIENT = { id: "fake-x-client-id", secret: "fake-x-client-secret" };
 
 const asShown = (text: string, id: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/https?:\/\/\S+/g, (_, i: number) => `https://t.co/${id.slice(-6)}${i}`);
 
-export async function startX(latencyMs = 0): Promise<Fake & { tweets: Map<string, string>; createdAt: Map<string, number> }> {
+/** `redirectUris`: where Rytm's app registered at X may send people back (X OAuth 2.0: confidential client, PKCE, rotating refresh tokens, 2 h access tokens). */
+export async function startX(latencyMs = 0, redirectUris: readonly string[] = []): Promise<Fake & { tweets: Map<string, string>; createdAt: Map<string, number>; oauth: OAuthServer }> {
+  const oauth = oauthServer({
+    paths: { authorize: "/i/oauth2/authorize", token: "/2/oauth2/token", revoke: "/2/oauth2/revoke" },
+    clients: new Map([[X_CLIENT.id, { secret: X_CLIENT.secret, redirectUris }]]),
+    clientAuth: ["basic"],
+    pkce: "required",
+    rotates: true,
+    accessTtlSeconds: 7200,
+  });
   const tweets = new Map<string, string>();
   const createdAt = new Map<string, number>();
   let next = 1346889436626259968n;
   const limits = () => ({ "x-rate-limit-limit": "100", "x-rate-limit-remaining": "99", "x-rate-limit-reset": String(Math.floor(Date.now() / 1000) + 900) });
   const fake = await startFake((request: FakeRequest): Reply => {
     const url = new URL(request.path, "http://fake");
-    if (request.headers.authorization !== `Bearer ${X_TOKEN}`) return { status: 401, body: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };
+    // For tests in other processes: every text posted, as sent.
+    if (url.pathname === "/__fake/tweets") return { status: 200, body: [...tweets.values()] };
+    const authorization = oauth.handle(request);
+    if (authorization) return authorization;
+    if (request.headers.authorization !== `Bearer ${X_TOKEN}` && !oauth.accepts(request.headers.authorization)) return { status: 401, body: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };
     if (request.method === "GET" && url.pathname === "/2/users/me") return { status: 200, body: { data: { id: X_USER_ID, name: "Rytm", username: "rytm" } }, headers: limits() };
     if (request.method === "GET" && url.pathname === `/2/users/${X_USER_ID}/tweets`) {
       const since = Date.parse(url.searchParams.get("start_time") ?? "") || 0;
@@ -37,5 +52,5 @@ export async function startX(latencyMs = 0): Promise<Fake & { tweets: Map<string
     createdAt.set(id, Date.now());
     return { status: 201, body: { data: { id, text: asShown(text, id) } }, headers: limits() };
   }, latencyMs);
-  return Object.assign(fake, { tweets, createdAt });
+  return Object.assign(fake, { tweets, createdAt, oauth });
 }

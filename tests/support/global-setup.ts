@@ -7,6 +7,8 @@ import type { TestProject } from "vitest/node";
 import { freePort, startProcess, stop, waitFor } from "./processes.ts";
 import { newTestEnv } from "./test-env.ts";
 import { serveMailbox, startSmtpFake } from "../fakes/smtp.ts";
+import { LINKEDIN_CLIENT, startLinkedIn } from "../fakes/linkedin.ts";
+import { X_CLIENT, startX } from "../fakes/x.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 
 export default async function setup(project: TestProject) {
@@ -30,7 +32,21 @@ export default async function setup(project: TestProject) {
   const mailbox = await serveMailbox(smtp);
   // Loopback is trusted as a proxy: an HTTP test may name its client address (X-Forwarded-For),
   // so that per-address limits of one test do not hold back the others.
-  const appEnv = { ...testEnv, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
+  // The networks Rytm's apps are registered with for connecting accounts (decision 0033):
+  // fakes whose origin stands in for the networks' hosts. Mastodon instances are the tests'
+  // own fakes on loopback, which only ALLOW_PRIVATE_NETWORK_ADDRESSES lets Rytm reach.
+  const x = await startX(0, [`${baseUrl}/oauth/x/callback`]);
+  const linkedin = await startLinkedIn(0, [`${baseUrl}/oauth/linkedin/callback`]);
+  const networks = {
+    X_CLIENT_ID: X_CLIENT.id,
+    X_CLIENT_SECRET: X_CLIENT.secret,
+    X_API_URL: x.url,
+    LINKEDIN_CLIENT_ID: LINKEDIN_CLIENT.id,
+    LINKEDIN_CLIENT_SECRET: LINKEDIN_CLIENT.secret,
+    LINKEDIN_API_URL: linkedin.url,
+    ALLOW_PRIVATE_NETWORK_ADDRESSES: "true",
+  };
+  const appEnv = { ...testEnv, ...networks, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
   const web = startProcess("server/index.ts", { ...appEnv, PORT: String(port), HOST: "127.0.0.1" });
   // The worker runs from its production bundle, as `npm start` runs it.
   const worker = startProcess(WORKER_BUNDLE, appEnv, [], true, WORKER_NODE_FLAGS);
@@ -39,17 +55,19 @@ export default async function setup(project: TestProject) {
     return response.ok ? true : undefined;
   }).catch(async (error: Error) => {
     // Leave no server behind when the run cannot start.
-    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close()]);
+    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close(), x.close(), linkedin.close()]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
   project.provide("testEnv", testEnv);
   project.provide("baseUrl", baseUrl);
   project.provide("mailboxUrl", mailbox.url);
+  project.provide("networkFakes", { x: x.url, linkedin: linkedin.url });
+  project.provide("networkEnv", networks);
 
   return async () => {
     await Promise.all([stop(web.child), stop(worker.child)]);
-    await Promise.all([mailbox.close(), smtp.close()]);
+    await Promise.all([mailbox.close(), smtp.close(), x.close(), linkedin.close()]);
     const { prisma } = await import("../../app/utils/db.server.ts");
     await prisma.$disconnect();
     await dropDatabase(testEnv.DATABASE_URL);

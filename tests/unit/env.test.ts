@@ -19,6 +19,15 @@ const problems = (source: Record<string, string | undefined>) => {
 };
 
 describe("environment", () => {
+  it("takes a network's app as a pair, and private addresses only when asked", () => {
+    expect(parseEnv(valid)).toMatchObject({ ALLOW_PRIVATE_NETWORK_ADDRESSES: false });
+    expect(parseEnv({ ...valid, X_CLIENT_ID: "abc", X_CLIENT_SECRET: "def", ALLOW_PRIVATE_NETWORK_ADDRESSES: "true" })).toMatchObject({ X_CLIENT_ID: "abc", X_CLIENT_SECRET: "def", ALLOW_PRIVATE_NETWORK_ADDRESSES: true });
+    expect(problems({ ...valid, X_CLIENT_ID: "abc" })).toContain("X_CLIENT_SECRET is required with X_CLIENT_ID (set both, or neither)");
+    expect(problems({ ...valid, LINKEDIN_CLIENT_SECRET: "def" })).toContain("LINKEDIN_CLIENT_ID is required with LINKEDIN_CLIENT_SECRET");
+    expect(problems({ ...valid, X_CLIENT_ID: "has space", X_CLIENT_SECRET: "x" })).toContain("X_CLIENT_ID must be the value");
+    expect(problems({ ...valid, ALLOW_PRIVATE_NETWORK_ADDRESSES: "yes" })).toContain("ALLOW_PRIVATE_NETWORK_ADDRESSES must be true or false");
+  });
+
   it("fills defaults for the optional variables", () => {
     const env = parseEnv(valid);
     expect(env).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", REDIS_PREFIX: "rytm", NODE_ENV: "development", LOG_LEVEL: "info" });

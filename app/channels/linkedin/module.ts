@@ -36,7 +36,21 @@ export const linkedin = {
   postRate: { posts: 150, seconds: 24 * 3600 }, // member day quota, resets at midnight UTC
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, author: settingFields.author, apiBase: settingFields.apiBase.optional(), version: settingFields.version.optional() }),
-  connection: { method: "oauth", fields: ["author", "token"] },
+  connection: {
+    method: "oauth",
+    oauth: {
+      endpoints: { authorize: "https://www.linkedin.com/oauth/v2/authorization", token: "https://www.linkedin.com/oauth/v2/accessToken", revoke: "https://www.linkedin.com/oauth/v2/revoke" },
+      // openid+profile: who consented; w_member_social: post as them; the organisation
+      // scopes (Community Management API): list and post as the pages they administer.
+      scopes: ["openid", "profile", "w_member_social", "r_organization_admin", "w_organization_social"],
+      pkce: "none",
+      clientAuth: "post",
+      // Refresh tokens only for approved partners, and they are not rotated; access tokens last 60 days.
+      refresh: { kind: "refresh-token", rotates: false },
+      app: { env: "LINKEDIN" },
+    },
+    fields: ["author", "token"],
+  },
   // LinkedIn folds a long post behind "…see more".
   preview: { avatar: "square", foldAt: 210 },
   publishKey: "variant-version",

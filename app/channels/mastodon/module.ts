@@ -50,7 +50,19 @@ export const mastodon = {
   postRate: { posts: 300, seconds: 3 * 3600 }, // 300 status creations per 3 h per account
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, instanceUrl: settingFields.instanceUrl, characterLimit: settingFields.characterLimit.optional() }),
-  connection: { method: "oauth", fields: ["instanceUrl", "token"] },
+  connection: {
+    method: "oauth",
+    oauth: {
+      endpoints: { authorize: "/oauth/authorize", token: "/oauth/token", revoke: "/oauth/revoke" },
+      scopes: ["read:accounts", "write:statuses"],
+      pkce: "S256",
+      clientAuth: "basic",
+      // Mastodon's tokens do not expire unless revoked.
+      refresh: { kind: "none" },
+      app: { registersPerInstance: true },
+    },
+    fields: ["instanceUrl", "token"],
+  },
   preview: { avatar: "rounded", foldAt: null },
   publishKey: "variant-version",
   publishing: { available: true },

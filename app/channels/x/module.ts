@@ -50,7 +50,19 @@ export const x = {
   postRate: { posts: 100, seconds: 24 * 3600 }, // the lower tiers' 24-hour user cap
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, apiBase: settingFields.apiBase.optional(), userId: settingFields.userId.optional() }),
-  connection: { method: "oauth", fields: ["token"] },
+  connection: {
+    method: "oauth",
+    oauth: {
+      endpoints: { authorize: "https://x.com/i/oauth2/authorize", token: "https://api.x.com/2/oauth2/token", revoke: "https://api.x.com/2/oauth2/revoke" },
+      // offline.access: a refresh token; users.read: who consented, for the picker.
+      scopes: ["tweet.read", "tweet.write", "users.read", "offline.access"],
+      pkce: "S256",
+      clientAuth: "basic",
+      refresh: { kind: "refresh-token", rotates: true },
+      app: { env: "X" },
+    },
+    fields: ["token"],
+  },
   preview: { avatar: "circle", foldAt: null },
   publishKey: "variant-version",
   publishing: { available: true },

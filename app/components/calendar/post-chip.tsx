@@ -46,8 +46,10 @@ export function PostChip({ post, time, channels, colorIndex, badge, draggable, c
         {post.variants.map((v) => {
           const channel = channels.get(v.channelId);
           // A channel's own state is worth a word once it differs from the post's: going out, out, failed, unknown or held.
-          const held = v.status === "SCHEDULED" && (v.failureClass === "paused" || v.failureClass === "held-rules");
-          const state = held ? (v.failureClass === "paused" ? t.variantState.HELD : t.variantState.HELD_RULES) : v.status === "DRAFT" || v.status === "SCHEDULED" ? null : t.variantState[v.status as keyof typeof t.variantState];
+          // Each hold class (scheduling.server.ts's holdClasses) says why the variant waits.
+          const heldStates: Record<string, string> = { paused: t.variantState.HELD, "held-rules": t.variantState.HELD_RULES, "needs-reconnect": t.variantState.HELD_RECONNECT };
+          const held = v.status === "SCHEDULED" && v.failureClass != null && Object.hasOwn(heldStates, v.failureClass);
+          const state = held ? heldStates[v.failureClass!] : v.status === "DRAFT" || v.status === "SCHEDULED" ? null : t.variantState[v.status as keyof typeof t.variantState];
           return (
             <li key={v.id} className={`state state-${held ? "held" : v.status.toLowerCase()}`}>
               {channel ? channel.name : t.calendar.removedChannel}

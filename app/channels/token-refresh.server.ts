@@ -1,0 +1,116 @@
+// Keeping a channel's sign-in alive (decision 0034). A token is refreshed a little ahead of
+// its expiry and again when the network answers 401, by one process at a time across every
+// worker and web process: a Redis lock says who refreshes, and the channel's
+// `credentialsVersion` makes storing the new tokens a compare-and-set, so a rotating refresh
+// token (X) is never redeemed twice. Everyone else waits for the new version and reads it.
+// A grant the network refuses (expired, revoked) puts the channel in "needs reconnect".
+import { randomUUID } from "node:crypto";
+import { OAuth2RequestError } from "arctic";
+import { channelGrantRow, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
+import { decrypt, encrypt } from "~/utils/encryption.server";
+import { redis, redisKey } from "~/utils/redis.server";
+import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshGrant, signedInCredentials } from "./oauth.server";
+
+/** Refreshed this long before the network says the token expires. */
+export const REFRESH_AHEAD_MS = 5 * 60_000;
+const LOCK_MS = 30_000;
+const WAIT_MS = 45_000;
+
+export type FreshCredentials =
+  | { kind: "ok"; credentials: Record<string, string>; version: number }
+  | { kind: "needs-reconnect" }
+  /** The network could not be asked (down, timed out): try again later, nothing is lost. */
+  | { kind: "unavailable"; message: string };
+
+const parse = (sealed: string | null): Record<string, string> => {
+  if (!sealed) return {};
+  const plain = decrypt(sealed);
+  try {
+    return JSON.parse(plain) as Record<string, string>;
+  } catch {
+    return { token: plain };
+  }
+};
+
+/** Whether these credentials expire within the margin (never, without an expiry). */
+export const expiresSoon = (credentials: Record<string, string>, now = Date.now()) => {
+  const at = credentials.expiresAt ? Date.parse(credentials.expiresAt) : NaN;
+  return Number.isFinite(at) && at - now < REFRESH_AHEAD_MS;
+};
+
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+
+// One refresh in flight per channel in this process; the Redis lock extends it to all processes.
+const inFlight = new Map<string, Promise<FreshCredentials>>();
+
+/**
+ * The channel's credentials, refreshed first when they expire soon, or when `rejectedVersion`
+ * (the version a 401 was answered to) is still the stored one.
+ */
+export function freshCredentials(channelId: string, rejectedVersion?: number): Promise<FreshCredentials> {
+  const key = `${channelId}:${rejectedVersion ?? "ahead"}`;
+  let running = inFlight.get(key);
+  if (!running) {
+    running = refresh(channelId, rejectedVersion).finally(() => inFlight.delete(key));
+    inFlight.set(key, running);
+  }
+  return running;
+}
+
+async function refresh(channelId: string, rejectedVersion: number | undefined): Promise<FreshCredentials> {
+  const deadline = Date.now() + WAIT_MS;
+  const lock = redisKey("channel-refresh", channelId);
+  for (;;) {
+    const row = await channelGrantRow(channelId);
+    if (!row) return { kind: "unavailable", message: "The channel no longer exists." };
+    if (row.needsReconnect) return { kind: "needs-reconnect" };
+    const credentials = parse(row.credentials);
+    const needed = rejectedVersion === undefined ? expiresSoon(credentials) : row.credentialsVersion === rejectedVersion;
+    if (!needed) return { kind: "ok", credentials, version: row.credentialsVersion };
+    const network = row.network;
+    if (!isOAuthNetwork(network) || !credentials.refreshToken) {
+      // Nothing to refresh with: a token the network refuses can only be replaced by signing in again.
+      if (rejectedVersion !== undefined) {
+        await markNeedsReconnect(channelId, row.credentialsVersion);
+        return { kind: "needs-reconnect" };
+      }
+      return { kind: "ok", credentials, version: row.credentialsVersion };
+    }
+    const owner = randomUUID();
+    if ((await redis().set(lock, owner, "PX", LOCK_MS, "NX")) !== "OK") {
+      // Another process is refreshing: wait for its new version, then read it.
+      if (Date.now() > deadline) return { kind: "unavailable", message: "Another process has been refreshing the channel's sign-in for too long." };
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 100));
+      continue;
+    }
+    try {
+      // Under the lock, read again: the holder before us may have just stored a new version.
+      const current = await channelGrantRow(channelId);
+      if (!current || current.credentialsVersion !== row.credentialsVersion || current.needsReconnect) continue;
+      return await redeem(channelId, network, row.settings as Record<string, unknown>, credentials as Grant & Record<string, string>, row.credentialsVersion);
+    } finally {
+      await redis().eval(RELEASE, 1, lock, owner);
+    }
+  }
+}
+
+async function redeem(channelId: string, network: OAuthNetwork, settings: Record<string, unknown>, grant: Grant & Record<string, string>, version: number): Promise<FreshCredentials> {
+  const instance = typeof settings.instanceUrl === "string" ? settings.instanceUrl : null;
+  let renewed: Grant;
+  try {
+    renewed = await refreshGrant(network, instance, grant.refreshToken!);
+  } catch (error) {
+    if (error instanceof OAuth2RequestError && (error.code === "invalid_grant" || error.code === "unauthorized_client")) {
+      await markNeedsReconnect(channelId, version);
+      return { kind: "needs-reconnect" };
+    }
+    return { kind: "unavailable", message: `The network could not refresh the sign-in: ${(error as Error).message}` };
+  }
+  const credentials = signedInCredentials(renewed);
+  if (!(await storeRefreshedCredentials(channelId, version, encrypt(JSON.stringify(credentials))))) {
+    // Only a lock that expired mid-refresh gets here; the stored version wins, ours is dropped.
+    const row = await channelGrantRow(channelId);
+    return row && !row.needsReconnect ? { kind: "ok", credentials: parse(row.credentials), version: row.credentialsVersion } : { kind: "needs-reconnect" };
+  }
+  return { kind: "ok", credentials, version: version + 1 };
+}
