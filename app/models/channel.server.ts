@@ -6,6 +6,7 @@ import type { NetworkKind } from "~/generated/prisma/enums";
 import { prisma } from "~/utils/db.server";
 import { encrypt } from "~/utils/encryption.server";
 import { recordAudit } from "./audit.server";
+import { notify } from "./notification-events.server";
 import { holdClasses } from "./scheduling.server";
 
 export async function listChannels(workspaceId: string) {
@@ -85,6 +86,9 @@ export async function markNeedsReconnect(id: string, version: number) {
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.channel.updateMany({ where: { id, credentialsVersion: version }, data: { needsReconnect: true } });
     if (!count) return;
+    // The owners are told once per channel state, with the same commit that marks it.
+    const { workspaceId } = await tx.channel.findUniqueOrThrow({ where: { id }, select: { workspaceId: true } });
+    await notify(workspaceId, { kind: "channel-needs-reconnect", channelId: id, reason: "The network no longer accepts this channel's sign-in." }, tx);
     await tx.variant.updateMany({
       where: { channelId: id, status: "SCHEDULED", OR: [{ failureClass: null }, { failureClass: { notIn: [...holdClasses] } }] },
       data: { failureClass: HOLD_NEEDS_RECONNECT, lastError: "Held: the channel needs reconnecting; the network no longer accepts its sign-in." },

@@ -111,6 +111,9 @@ describe("a consent revoked in the middle of a plan", () => {
     expect(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { needsReconnect: true } })).toEqual({ needsReconnect: true });
     expect(await (await client.get(`/w/${workspace.slug}/channels`)).text()).toContain("needs reconnecting");
     expect(await (await client.get(`/w/${workspace.slug}/posts/${posts[3]!.postId}`)).text()).toContain("held: the channel needs reconnecting");
+    // The owners are told, once.
+    await waitFor("the owner to be told", async () => ((await prisma.notification.count({ where: { workspaceId: workspace.id, kind: "channel-needs-reconnect" } })) > 0 ? true : undefined), 20_000);
+    expect(await prisma.notificationEvent.count({ where: { workspaceId: workspace.id, kind: "channel-needs-reconnect" } })).toBe(1);
 
     await connectX(client, workspace.slug, channelId);
     expect(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { needsReconnect: true, credentialsVersion: true } })).toEqual({ needsReconnect: false, credentialsVersion: 1 });
