@@ -45,7 +45,8 @@ function postsInRange(workspaceId: string, zone: string, range: CalendarRange, f
   const channel = filters.channel ? Prisma.sql`AND v."channelId" = ${filters.channel}` : Prisma.empty;
   const withoutChannels = filters.channel
     ? Prisma.empty
-    : Prisma.sql`UNION
+    : // Disjoint from the variants' slots (only posts without a channel), so no de-duplication is needed.
+      Prisma.sql`UNION ALL
       SELECT p.id, p."scheduledAt" AS at FROM "Post" p
       WHERE p."workspaceId" = ${workspaceId} AND p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
         AND NOT EXISTS (SELECT 1 FROM "Variant" v WHERE v."postId" = p.id AND v.status <> 'CANCELLED')`;
@@ -73,24 +74,24 @@ function postsInRange(workspaceId: string, zone: string, range: CalendarRange, f
     ORDER BY c."scheduledAt", c.id`;
 }
 
-// The mix picture per channel, folded by PostgreSQL: counts by category and the times in order.
+// The mix picture per channel, folded by PostgreSQL: counts by category and the times in
+// order, from one scan of the range's variants (a month can hold 10,000).
 function mixByChannel(workspaceId: string, range: CalendarRange) {
   return prisma.$queryRaw<{ channelId: string; counts: Record<string, number>; times: number[] }[]>`
+    WITH planned AS MATERIALIZED (
+      SELECT v."channelId", p.category, v."scheduledAt"
+      FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
+      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED' AND v.status <> 'CANCELLED'
+    )
     SELECT c."channelId", c.counts, t.times
     FROM (
       SELECT "channelId", jsonb_object_agg(category, n) AS counts
-      FROM (
-        SELECT v."channelId", p.category, count(*)::int AS n
-        FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
-        WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED' AND v.status <> 'CANCELLED'
-        GROUP BY 1, 2
-      ) per_category
+      FROM (SELECT "channelId", category, count(*)::int AS n FROM planned GROUP BY 1, 2) per_category
       GROUP BY 1
     ) c
     JOIN (
-      SELECT v."channelId", array_agg((extract(epoch FROM v."scheduledAt") * 1000)::float8 ORDER BY v."scheduledAt") AS times
-      FROM "Variant" v JOIN "Post" p ON p.id = v."postId"
-      WHERE v."workspaceId" = ${workspaceId} AND v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND p.status <> 'CANCELLED' AND v.status <> 'CANCELLED'
+      SELECT "channelId", array_agg((extract(epoch FROM "scheduledAt") * 1000)::float8 ORDER BY "scheduledAt") AS times
+      FROM planned
       GROUP BY 1
     ) t ON t."channelId" = c."channelId"`;
 }
