@@ -80,8 +80,11 @@ async function settle(mail: Claimed, attemptId: string, via: MailTransport["via"
   }
 }
 
-export function mailProcessor(transport: MailTransport, logger: Logger) {
-  return (job: Bull.Job<MailJob>) => deliverMail(job.data.mailId, transport, logger);
+export function mailProcessor(transport: MailTransport, logger: Logger, paceBulk: () => Promise<void> = async () => {}) {
+  return async (job: Bull.Job<MailJob>) => {
+    if (job.data.bulk) await paceBulk();
+    return deliverMail(job.data.mailId, transport, logger);
+  };
 }
 
 /** Re-creates lost jobs of due mails, and settles claims whose worker died while sending. */

@@ -19,7 +19,7 @@ export function notificationRunner(logger: Logger) {
   let again = false;
   const once = async () => {
     const made = await fanOutPending();
-    for (const id of made.mailIds) await enqueueMailDelivery(id, 0);
+    for (const id of made.mailIds) await enqueueMailDelivery(id, 0, undefined, { bulk: true });
     for (const id of made.chatIds) await enqueueChatDelivery(id, 0);
     if (made.events) logger.info({ events: made.events, notifications: made.notifications, mails: made.mailIds.length, chat: made.chatIds.length }, "notifications fanned out");
   };
@@ -79,6 +79,6 @@ export async function sweepNotifications(logger: Logger, run: () => Promise<void
   if (deadlines.reminders || deadlines.expired) logger.info(deadlines, "approval deadlines");
   await run();
   const digests = await sendDueDigests();
-  for (const id of digests) await enqueueMailDelivery(id, 0);
+  for (const id of digests) await enqueueMailDelivery(id, 0, undefined, { bulk: true });
   await sweepChat();
 }

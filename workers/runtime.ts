@@ -16,6 +16,7 @@ import { sweep } from "./sweeper.ts";
 import { sweepAbandonedUploads } from "./media-sweep.ts";
 import { materialiseSeries } from "../app/models/series.server.ts";
 import { env } from "../app/utils/env.server.ts";
+import { pacer } from "../app/utils/pacer.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
 
@@ -55,7 +56,7 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
   void publish.process(env().PUBLISH_CONCURRENCY, publishProcessor(logger));
   const mail = getMailQueue();
   const transport = configuredTransport(logger);
-  void mail.process("deliver", 5, mailProcessor(transport, logger));
+  void mail.process("deliver", 5, mailProcessor(transport, logger, pacer(env().MAIL_BULK_PER_SECOND)));
   void mail.process("account-request", 2, accountRequestProcessor(logger));
   void mail.process("chat", 2, chatProcessor(logger));
   const fanOut = notificationRunner(logger);

@@ -80,6 +80,9 @@ const envSchema = z.object({
     .max(300)
     .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, optionally with a name: "Rytm <rytm@example.com>"')
     .optional(),
+  // Mails made in bulk (notices, digests) one worker process sends per second, so that a burst
+  // does not take the machine from the people using it; 0 sends them as fast as it can.
+  MAIL_BULK_PER_SECOND: z.coerce.number().min(0).max(1000).default(20),
   // How long a worker may hold a variant while publishing before the sweeper assumes it died.
   PUBLISH_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   SWEEP_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),

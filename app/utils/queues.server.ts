@@ -50,8 +50,14 @@ export async function enqueuePublish(variantId: string, version: number, attempt
 // Mail (decision 0024): a "deliver" job only wakes the worker for an outbox row, which decides.
 // An "account-request" job looks up an address away from the web request, so that the
 // answer and its timing are the same whether or not the address has an account.
-export type MailJob = { mailId: string };
+// A mail made in bulk (the notification fan-out, digests) is paced by the worker and waits
+// behind the rest: the mails a person is waiting for right now (a sign-in link, an
+// invitation) are queued with priority, so a burst of 1,000 notices does not hold them up.
+export type MailJob = { mailId: string; bulk?: true };
 export type AccountRequestJob = { kind: "sign-up" | "password-reset"; email: string; locale: string; redirectTo?: string };
+
+/** Bull runs a job with a priority before every job without one (and 1 before 2). */
+const URGENT = 1;
 
 export const mailJobId = (mailId: string, attempt: number) => `mail:${mailId}:${attempt}`;
 
@@ -61,9 +67,10 @@ export function getMailQueue(): Bull.Queue {
   return mailQueue;
 }
 
-export async function enqueueMailDelivery(mailId: string, attempt: number, at: Date = new Date()) {
-  await getMailQueue().add("deliver", { mailId } satisfies MailJob, {
+export async function enqueueMailDelivery(mailId: string, attempt: number, at: Date = new Date(), { bulk = false } = {}) {
+  await getMailQueue().add("deliver", (bulk ? { mailId, bulk } : { mailId }) satisfies MailJob, {
     jobId: mailJobId(mailId, attempt),
+    ...(bulk ? {} : { priority: URGENT }),
     delay: Math.max(0, at.getTime() - Date.now()),
     removeOnComplete: true,
     removeOnFail: 1000,
@@ -72,7 +79,7 @@ export async function enqueueMailDelivery(mailId: string, attempt: number, at: D
 
 export async function enqueueAccountRequest(request: AccountRequestJob) {
   // Retrying is safe: the request's outbox key is its job id, so a second run finds its mail queued.
-  await getMailQueue().add("account-request", request, { attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
+  await getMailQueue().add("account-request", request, { priority: URGENT, attempts: 5, backoff: { type: "exponential", delay: 2000 }, removeOnComplete: true, removeOnFail: 1000 });
 }
 
 // Team chat (decision 0032): a "chat" job wakes the worker for a ChatMessage row, like mail.

@@ -3,11 +3,13 @@
 // the delivery functions here, against an SMTP server of their own.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertMail, queueMail } from "~/models/outbox.server";
+import { insertMail, insertMails, queueMail } from "~/models/outbox.server";
 import { prisma } from "~/utils/db.server";
 import { smtpTransport } from "~/utils/mail-transport.server";
 import { enqueueMailDelivery, getMailQueue, mailJobId } from "~/utils/queues.server";
-import { deliverMail, sweepMail } from "../../workers/mail";
+import type Bull from "bull";
+import type { MailJob } from "~/utils/queues.server";
+import { deliverMail, mailProcessor, sweepMail } from "../../workers/mail";
 import { type SmtpFake, startSmtpFake } from "../fakes/smtp";
 import { createUser, unique } from "../support/fixtures";
 import { Client } from "../support/http-client";
@@ -43,6 +45,25 @@ describe("through the worker", () => {
     expect(received.messageId).toBe(`<${row.id}@test.example>`);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await mailsTo(to)).toHaveLength(1);
+  });
+
+  it("mails made in bulk go out at the worker's pace (20 a second), and a mail a person waits for passes the backlog", async () => {
+    const bulk = Array.from({ length: 40 }, (_, n) => notice(address(`-bulk${n}`)));
+    const ids = await insertMails(bulk);
+    for (const id of ids) await enqueueMailDelivery(id, 0, undefined, { bulk: true });
+    const urgent = notice(address("-urgent"));
+    expect(await queueMail(urgent)).toBe(true);
+    const sentAt = async (keys: string[]) =>
+      (await prisma.outboxMail.findMany({ where: { key: { in: keys } }, select: { sentAt: true } })).map((row) => row.sentAt?.getTime() ?? Number.NaN);
+    const urgentSent = (await settled(urgent.key)).sentAt!.getTime();
+    const bulkSent = await waitFor("the bulk mails sent", async () => {
+      const times = await sentAt(bulk.map((mail) => mail.key));
+      return times.every(Number.isFinite) ? times.sort((a, b) => a - b) : undefined;
+    }, 30_000);
+    // 40 slots 50 ms apart span 39 × 50 ms, less what the first send took longer than the last
+    // (a new SMTP connection); other tests' bulk mails only spread them more. Unpaced: ~300 ms.
+    expect(bulkSent.at(-1)! - bulkSent[0]!).toBeGreaterThanOrEqual(39 * 50 - 500);
+    expect(urgentSent).toBeLessThan(bulkSent.at(-1)!);
   });
 
   it("a mail the server refuses for now (451) is tried again with backoff and arrives once", async () => {
@@ -102,6 +123,20 @@ describe("claiming", () => {
   });
   afterAll(async () => {
     await smtp?.close();
+  });
+
+  it("the processor waits for a pacing slot before each bulk mail, and for none before the others", async () => {
+    const bulk = await insertMails(Array.from({ length: 6 }, (_, n) => notice(address(`-paced${n}`))));
+    const other = await insertMails(Array.from({ length: 4 }, (_, n) => notice(address(`-unpaced${n}`))));
+    const transport = smtpTransport(smtp.url);
+    // The slots' timing is the pacer's (tests/unit/pacer.test.ts); here: who asks for one.
+    let slots = 0;
+    const process = mailProcessor(transport, silent, async () => void slots++);
+    const job = (mailId: string, bulk: boolean) => ({ data: bulk ? { mailId, bulk: true as const } : { mailId } }) as Bull.Job<MailJob>;
+    const results = await Promise.all([...bulk.map((id) => process(job(id, true))), ...other.map((id) => process(job(id, false)))]);
+    transport.close();
+    expect(results.every((r) => "outcome" in r && r.outcome === "sent")).toBe(true);
+    expect(slots).toBe(6);
   });
 
   it("two deliveries of one mail at once send it once", async () => {
