@@ -1,8 +1,10 @@
 // Web process entry: validates the environment, then serves the app.
 import { checkedEnv } from "../app/utils/checked-env.server.ts";
 import { createLogger } from "../app/utils/logger.server.ts";
+import { guardOutboundRequests } from "../app/utils/outbound-guard.server.ts";
 
 const config = checkedEnv();
+guardOutboundRequests();
 
 const logger = createLogger("rytm-web", config.LOG_LEVEL);
 const mode = process.argv.includes("--dev") ? "development" : "production";

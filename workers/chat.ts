@@ -8,6 +8,7 @@ import type { Logger } from "pino";
 import { MAIL_MAX_ATTEMPTS, mailRetryDelayMs } from "../app/domain/mail-delivery.ts";
 import { prisma } from "../app/utils/db.server.ts";
 import { decrypt } from "../app/utils/encryption.server.ts";
+import { PRIVATE_ADDRESS } from "../app/utils/outbound-guard.server.ts";
 import { chatJobId, enqueueChatDelivery, getMailQueue } from "../app/utils/queues.server.ts";
 
 const LEASE_MS = 60_000;
@@ -22,6 +23,7 @@ export function chatOutcome(status: number | null, error?: { code?: string; name
   if (status !== null && status < 500) return { kind: "failed", message: `the chat refused the message (${status}); check the webhook address` };
   if (status !== null) return { kind: "unknown", message: `the chat answered ${status}; it may have posted the message` };
   const code = error?.code ?? "";
+  if (code === PRIVATE_ADDRESS) return { kind: "failed", message: `Rytm calls only public addresses: ${error?.message}` };
   if (["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"].includes(code)) return { kind: "retry", message: `no connection (${code})` };
   return { kind: "unknown", message: `no answer (${error?.message ?? "timeout"}); it may have posted the message` };
 }
@@ -32,8 +34,9 @@ async function post(url: string, body: unknown): Promise<Outcome> {
     await response.arrayBuffer().catch(() => undefined);
     return chatOutcome(response.status);
   } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    return chatOutcome(null, { code: cause?.code, message: (error as Error).message });
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // The guard's refusal says which address in its own message; fetch's says only "fetch failed".
+    return chatOutcome(null, { code: cause?.code, message: cause?.code === PRIVATE_ADDRESS ? cause.message! : (error as Error).message });
   }
 }
 

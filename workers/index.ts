@@ -2,8 +2,10 @@
 import { checkedEnv } from "../app/utils/checked-env.server.ts";
 import { databasePool } from "../app/utils/database-pool.server.ts";
 import { createLogger } from "../app/utils/logger.server.ts";
+import { guardOutboundRequests } from "../app/utils/outbound-guard.server.ts";
 
 const config = checkedEnv();
+guardOutboundRequests();
 
 const logger = createLogger("rytm-worker", config.LOG_LEVEL);
 

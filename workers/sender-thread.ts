@@ -10,6 +10,10 @@ import type { NetworkKind } from "../app/channels/networks.ts";
 import type { PublishOutcome } from "../app/domain/publish-outcome.ts";
 import { pauseFlagged } from "../app/utils/pause-flag.server.ts";
 import { channelBudget } from "./channel-throttle.ts";
+import { guardOutboundRequests } from "../app/utils/outbound-guard.server.ts";
+
+// A thread has its own fetch dispatcher: the guard is put in front of it here too.
+guardOutboundRequests();
 
 /** The last look before the time: is the workspace flagged paused, does the channel's budget allow a post. */
 export type LastLook = { at: number; workspaceId: string | null; channel: { id: string; network: NetworkKind; settings: unknown } };

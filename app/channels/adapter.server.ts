@@ -1,6 +1,7 @@
 // One interface for every network; one file per network; a registry by kind. Each
 // adapter speaks the network's real HTTP API and turns every answer into an outcome.
 import type { PublishOutcome } from "~/domain/publish-outcome";
+import { PRIVATE_ADDRESS } from "~/utils/outbound-guard.server";
 
 export type PublishRequest = {
   text: string;
@@ -53,6 +54,8 @@ export async function send(url: string, init: RequestInit, timeoutMs: number = R
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (cause?.code && notSent.has(cause.code)) return { kind: "retry", message: `could not connect (${cause.code})` };
+    // Refused before connecting (outbound-guard.server.ts): nothing was sent, and sending again will not help.
+    if (cause?.code === PRIVATE_ADDRESS) return { kind: "failed", failureClass: "config", message: `Rytm calls only public addresses: ${cause.message}` };
     // fetch refuses some ports outright (the Fetch standard's "bad ports"): nothing was sent.
     if (cause?.message === "bad port") return { kind: "failed", failureClass: "config", message: `${new URL(url).port} is a port browsers and fetch refuse to use` };
     const reason = (error as Error).name === "TimeoutError" ? `no answer within ${timeoutMs / 1000} s` : (error as Error).message;

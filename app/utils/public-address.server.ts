@@ -6,6 +6,7 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 import { env } from "./env.server";
+import { isPublicAddress } from "./outbound-guard.server";
 
 export class PrivateAddressError extends Error {}
 
@@ -15,7 +16,6 @@ export async function assertPublicHost(url: string): Promise<void> {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "");
   const addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
   for (const address of addresses) {
-    const parsed = ipaddr.process(address);
-    if (parsed.range() !== "unicast") throw new PrivateAddressError(`${host} is a ${parsed.range()} address, not a public one`);
+    if (!isPublicAddress(address)) throw new PrivateAddressError(`${host} is a ${ipaddr.process(address).range()} address, not a public one`);
   }
 }
