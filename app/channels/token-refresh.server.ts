@@ -9,7 +9,7 @@ import { OAuth2RequestError } from "arctic";
 import { channelGrantRow, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
 import { decrypt, encrypt } from "~/utils/encryption.server";
 import { redis, redisKey } from "~/utils/redis.server";
-import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshGrant, signedInCredentials } from "./oauth.server";
+import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshAheadMs, refreshGrant, refreshable, signedInCredentials } from "./oauth.server";
 
 /** Refreshed this long before the network says the token expires. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
@@ -32,10 +32,10 @@ const parse = (sealed: string | null): Record<string, string> => {
   }
 };
 
-/** Whether these credentials expire within the margin (never, without an expiry). */
-export const expiresSoon = (credentials: Record<string, string>, now = Date.now()) => {
+/** Whether a channel's credentials expire within its network's margin (never, without an expiry). */
+export const expiresSoon = (network: string, credentials: Record<string, string>, now = Date.now()) => {
   const at = credentials.expiresAt ? Date.parse(credentials.expiresAt) : NaN;
-  return Number.isFinite(at) && at - now < REFRESH_AHEAD_MS;
+  return Number.isFinite(at) && at - now < refreshAheadMs(network, REFRESH_AHEAD_MS);
 };
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
@@ -65,10 +65,10 @@ async function refresh(channelId: string, rejectedVersion: number | undefined): 
     if (!row) return { kind: "unavailable", message: "The channel no longer exists." };
     if (row.needsReconnect) return { kind: "needs-reconnect" };
     const credentials = parse(row.credentials);
-    const needed = rejectedVersion === undefined ? expiresSoon(credentials) : row.credentialsVersion === rejectedVersion;
+    const needed = rejectedVersion === undefined ? expiresSoon(row.network, credentials) : row.credentialsVersion === rejectedVersion;
     if (!needed) return { kind: "ok", credentials, version: row.credentialsVersion };
     const network = row.network;
-    if (!isOAuthNetwork(network) || !credentials.refreshToken) {
+    if (!isOAuthNetwork(network) || !refreshable(network, credentials)) {
       // Nothing to refresh with: a token the network refuses can only be replaced by signing in again.
       if (rejectedVersion !== undefined) {
         await markNeedsReconnect(channelId, row.credentialsVersion);
@@ -98,7 +98,7 @@ async function redeem(channelId: string, network: OAuthNetwork, settings: Record
   const instance = typeof settings.instanceUrl === "string" ? settings.instanceUrl : null;
   let renewed: Grant;
   try {
-    renewed = await refreshGrant(network, instance, grant.refreshToken!);
+    renewed = await refreshGrant(network, instance, grant);
   } catch (error) {
     if (error instanceof OAuth2RequestError && (error.code === "invalid_grant" || error.code === "unauthorized_client")) {
       await markNeedsReconnect(channelId, version);
