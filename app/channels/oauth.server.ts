@@ -229,6 +229,9 @@ export function refreshable(network: OAuthNetwork, grant: Partial<Grant>): boole
   return Boolean(grant.refreshToken) || (settingsOf(network).refresh.kind === "exchange" && Boolean(grant.token));
 }
 
+/** The networks whose grants are renewed from the live token (Threads): a channel that posts nothing must still be renewed before its token runs out. */
+export const renewedFromLiveToken = (): OAuthNetwork[] => (Object.keys(oauthNetworks) as OAuthNetwork[]).filter((network) => settingsOf(network).refresh.kind === "exchange");
+
 /** How long before its expiry a grant is renewed: the network's own margin (Threads: a week), or the default. */
 export function refreshAheadMs(network: string, fallback: number): number {
   if (!isOAuthNetwork(network)) return fallback;

@@ -6,10 +6,10 @@
 // A grant the network refuses (expired, revoked) puts the channel in "needs reconnect".
 import { randomUUID } from "node:crypto";
 import { OAuth2RequestError } from "arctic";
-import { channelGrantRow, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
+import { channelGrantRow, channelsHoldingGrants, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
 import { decrypt, encrypt } from "~/utils/encryption.server";
 import { redis, redisKey } from "~/utils/redis.server";
-import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshAheadMs, refreshGrant, refreshable, signedInCredentials } from "./oauth.server";
+import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshAheadMs, refreshGrant, refreshable, renewedFromLiveToken, signedInCredentials } from "./oauth.server";
 
 /** Refreshed this long before the network says the token expires. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
@@ -113,4 +113,22 @@ async function redeem(channelId: string, network: OAuthNetwork, settings: Record
     return row && !row.needsReconnect ? { kind: "ok", credentials: parse(row.credentials), version: row.credentialsVersion } : { kind: "needs-reconnect" };
   }
   return { kind: "ok", credentials, version: version + 1 };
+}
+
+/**
+ * The worker's hourly renewal of tokens that can only be renewed while they are live
+ * (Threads): a channel with nothing planned would otherwise lose its sign-in after 60 days.
+ * Each renewal takes the same single flight as a send, so it never races one.
+ */
+export async function renewExpiringGrants(): Promise<{ renewed: number; needsReconnect: number; unavailable: number }> {
+  const counts = { renewed: 0, needsReconnect: 0, unavailable: 0 };
+  for (const channel of await channelsHoldingGrants(renewedFromLiveToken())) {
+    const credentials = parse(channel.credentials);
+    if (credentials.via !== "oauth" || !expiresSoon(channel.network, credentials)) continue;
+    const fresh = await freshCredentials(channel.id);
+    if (fresh.kind === "ok") counts.renewed++;
+    else if (fresh.kind === "needs-reconnect") counts.needsReconnect++;
+    else counts.unavailable++;
+  }
+  return counts;
 }

@@ -17,7 +17,8 @@ import { addMember, createUser, createWorkspace, signedIn, unique, workspaceWith
 import { schedule } from "../support/gate";
 import type { Client } from "../support/http-client";
 import { callback, consent, start } from "../support/oauth-connect";
-import { waitFor } from "../support/processes";
+import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
+import { startProcess, stop, waitFor } from "../support/processes";
 
 afterAll(() => getPublishQueue().close());
 
@@ -229,6 +230,31 @@ describe("connecting Threads", () => {
     expect(renewed.credentials.token).not.toBe(channel.credentials.token);
     expect(Date.parse(renewed.credentials.expiresAt!) - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
     expect(await steer("threads", "/__fake/threads")).toContain(text);
+  });
+
+  it("renews an idle channel's token from the worker, with nothing to post", { timeout: 90_000 }, async () => {
+    const { workspace, client } = await workspaceWithMember();
+    await connect(client, workspace.slug, "threads", THREADS_USER);
+    const channel = await channelOf(workspace.id, "threads");
+    await steer("threads", "/__fake/expire-soon");
+    const { encrypt } = await import("~/utils/encryption.server");
+    await prisma.channel.update({ where: { id: channel.id }, data: { credentials: encrypt(JSON.stringify({ ...channel.credentials, expiresAt: new Date(Date.now() + 24 * 3600_000).toISOString() })) } });
+    const before = await stats("threads");
+    // A worker renews at its start (then hourly): one more, started now.
+    const worker = startProcess(WORKER_BUNDLE, { ...inject("testEnv"), ...inject("networkEnv"), APP_URL: inject("baseUrl"), LOG_LEVEL: "info", DATABASE_POOL_SIZE: "3" }, [], true, WORKER_NODE_FLAGS);
+    try {
+      const renewed = await waitFor("the idle channel's token to be renewed", async () => {
+        const row = await channelOf(workspace.id, "threads");
+        return row.credentialsVersion === 1 ? row : undefined;
+      }, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n${worker.output()}`);
+      });
+      expect(renewed.credentials.token).not.toBe(channel.credentials.token);
+      expect(Date.parse(renewed.credentials.expiresAt!) - Date.now()).toBeGreaterThan(59 * 24 * 3600_000);
+      expect((await stats("threads")).refreshes - before.refreshes).toBe(1);
+    } finally {
+      await stop(worker.child);
+    }
   });
 
   it("passes on Threads' refusals: an expired code, a reused state, a denied consent", async () => {
