@@ -38,13 +38,14 @@ export async function startFacebook(latencyMs = 0, redirectUris: readonly string
     if (signIn) return signIn;
     const params = request.method === "POST" ? new URLSearchParams(request.body) : url.searchParams;
     if (request.method === "GET" && url.pathname === "/me/accounts") {
-      const grant = oauth.grantOf(params.get("access_token"));
-      if (!grant) return oauth.refuses(params.get("access_token"))!;
+      const refused = oauth.refuses(params.get("access_token"));
+      if (refused) return refused;
+      if (oauth.kindOf(params.get("access_token")) === "page") return { status: 400, body: { error: { message: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)", type: "OAuthException", code: 100, fbtrace_id: "x" } } };
       const fields = params.get("fields") ?? "";
       const data = FACEBOOK_PAGES.map((page) => ({
         id: page.id,
         name: page.name,
-        access_token: oauth.pageToken(grant, page.id),
+        access_token: oauth.pageToken(params.get("access_token")!, page.id),
         category: "Café",
         tasks: page.tasks,
         ...(fields.includes("instagram_business_account") && page.instagram ? { instagram_business_account: page.instagram } : {}),

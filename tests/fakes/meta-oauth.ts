@@ -39,10 +39,10 @@ export type MetaOAuth = {
   handle: (request: FakeRequest) => Reply | null;
   /** Why a token is refused (a Graph error), or null when it is live; `pageId`: it must be that Page's token. */
   refuses: (token: string | null, pageId?: string) => Reply | null;
-  /** The grant a live user token belongs to, for listing Pages. */
-  grantOf: (token: string | null) => Grant | null;
-  /** A Page token for this grant, the same on every listing, never expiring. */
-  pageToken: (grant: Grant, pageId: string) => string;
+  /** What a token stands for: a person (short- or long-lived) or a Page. */
+  kindOf: (token: string | null) => Token["kind"] | null;
+  /** The Page's token as a listing with this live user token gives it: from a long-lived user token it never expires, from a short-lived one it ends with it. */
+  pageToken: (userToken: string, pageId: string) => string;
   stats: { codes: number; exchanges: number; longLived: number; refreshes: number; refused: number; deauthorizations: number };
 };
 
@@ -159,27 +159,33 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
     return { status: 200, body: { access_token: token, token_type: "bearer", expires_in: ttl } };
   };
 
-  const control = (path: string): Reply => {
+  // `token` (any token of the grant) or `code`: only that grant or code, so that tests running
+  // beside each other against one fake do not steer each other's sign-ins.
+  const control = (path: string, params: URLSearchParams): Reply => {
     const now = Date.now();
-    // The person removes the app in their settings: every token of every grant stops working.
-    if (path === "/__fake/revoke-consent") for (const { grant } of tokens.values()) grant.revoked = true;
+    const only = tokens.get(params.get("token") ?? "")?.grant;
+    const entries = [...tokens.values()].filter((entry) => !params.has("token") || entry.grant === only);
+    // The person removes the app in their settings: every token of the grant stops working.
+    if (path === "/__fake/revoke-consent") for (const { grant } of entries) grant.revoked = true;
     // Long-lived tokens now run out within a day (inside the week Rytm renews them ahead).
-    if (path === "/__fake/expire-soon") for (const entry of tokens.values()) if (entry.kind === "long") entry.expiresAt = now + 24 * 3600_000;
-    if (path === "/__fake/expire-tokens") for (const entry of tokens.values()) if (entry.kind !== "page") entry.expiresAt = 0;
-    if (path === "/__fake/age-codes") for (const code of codes.values()) code.issuedAt -= CODE_TTL_MS + 1;
+    if (path === "/__fake/expire-soon") for (const entry of entries) if (entry.kind === "long") entry.expiresAt = now + 24 * 3600_000;
+    if (path === "/__fake/expire-tokens") for (const entry of entries) if (entry.kind !== "page") entry.expiresAt = 0;
+    if (path === "/__fake/age-codes") for (const [value, code] of codes) if (!params.has("code") || params.get("code") === value) code.issuedAt -= CODE_TTL_MS + 1;
     return { status: 200, body: { ...stats } };
   };
 
   return {
     stats,
     refuses,
-    grantOf: (token) => (refuses(token) ? null : tokens.get(token!)!.grant),
-    pageToken: (grant, pageId) => {
-      let token = grant.pageTokens.get(pageId);
+    kindOf: (token) => tokens.get(token ?? "")?.kind ?? null,
+    pageToken: (userToken, pageId) => {
+      const user = tokens.get(userToken)!;
+      const key = `${pageId}:${user.kind}`;
+      let token = user.grant.pageTokens.get(key);
       if (!token) {
         token = secret("page");
-        grant.pageTokens.set(pageId, token);
-        tokens.set(token, { grant, kind: "page", pageId, expiresAt: NEVER, issuedAt: Date.now() });
+        user.grant.pageTokens.set(key, token);
+        tokens.set(token, { grant: user.grant, kind: "page", pageId, expiresAt: user.kind === "long" ? NEVER : user.expiresAt, issuedAt: Date.now() });
       }
       return token;
     },
@@ -187,12 +193,18 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
       const url = new URL(request.path, "http://fake");
       const params = new URLSearchParams(url.search);
       for (const [key, value] of new URLSearchParams(request.method === "GET" ? "" : request.body)) params.set(key, value);
-      if (url.pathname.startsWith("/__fake/")) return control(url.pathname);
+      if (url.pathname.startsWith("/__fake/")) return control(url.pathname, params);
       if (url.pathname === options.paths.authorize) return request.method === "GET" ? authorizePage(params) : consent(params);
       // Facebook's one /oauth/access_token takes the code and, by grant_type, the long-lived exchange.
       if (url.pathname === options.paths.longLived && params.get("grant_type") === (facebook ? "fb_exchange_token" : "th_exchange_token")) return longLivedExchange(params);
       if (url.pathname === options.paths.token && (request.method === "POST" || facebook)) return codeExchange(params);
       if (url.pathname === options.paths.refresh && request.method === "GET") return refresh(params);
+      // Facebook's token inspection: whose, what kind, until when (0: never).
+      if (facebook && url.pathname === "/debug_token" && request.method === "GET") {
+        const entry = tokens.get(params.get("input_token") ?? "");
+        if (!entry) return { status: 200, body: { data: { is_valid: false, error: { code: 190, message: "Invalid OAuth access token." } } } };
+        return { status: 200, body: { data: { app_id: options.client.id, type: entry.kind === "page" ? "PAGE" : "USER", is_valid: !refuses(params.get("input_token")), expires_at: entry.expiresAt === NEVER ? 0 : Math.floor(entry.expiresAt / 1000), scopes: entry.grant.scope.split(","), ...(entry.pageId ? { profile_id: entry.pageId } : {}) } } };
+      }
       if (url.pathname === options.paths.deauthorize && request.method === "DELETE") {
         const token = params.get("access_token") ?? /^Bearer (.+)$/.exec(request.headers.authorization ?? "")?.[1] ?? null;
         const refused = refuses(token);
