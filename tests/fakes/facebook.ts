@@ -29,6 +29,7 @@ export async function startFacebook(latencyMs = 0, redirectUris: readonly string
     flavour: "facebook",
     paths: { authorize: "/v20.0/dialog/oauth", token: "/v20.0/oauth/access_token", longLived: "/v20.0/oauth/access_token", refresh: null, deauthorize: "/me/permissions" },
     client: { ...FACEBOOK_CLIENT, redirectUris },
+    assets: FACEBOOK_PAGES,
   });
   const fake = await startFake((request: FakeRequest): Reply => {
     const url = new URL(request.path, "http://fake");
@@ -42,7 +43,7 @@ export async function startFacebook(latencyMs = 0, redirectUris: readonly string
       if (refused) return refused;
       if (oauth.kindOf(params.get("access_token")) === "page") return { status: 400, body: { error: { message: "(#100) Tried accessing nonexisting field (accounts) on node type (Page)", type: "OAuthException", code: 100, fbtrace_id: "x" } } };
       const fields = params.get("fields") ?? "";
-      const data = FACEBOOK_PAGES.map((page) => ({
+      const data = FACEBOOK_PAGES.filter((page) => oauth.shares(params.get("access_token"), page.id)).map((page) => ({
         id: page.id,
         name: page.name,
         access_token: oauth.pageToken(params.get("access_token")!, page.id),

@@ -16,9 +16,12 @@ export type MetaOAuthOptions = {
   flavour: "facebook" | "threads";
   paths: { authorize: string; token: string; longLived: string; refresh: string | null; deauthorize: string | null };
   client: MetaClient;
+  /** Facebook Login for Business: the Pages the dialog lets the person choose to share (all ticked at first); none on Threads. */
+  assets?: readonly { id: string; name: string }[];
 };
 
-type Grant = { scope: string; revoked: boolean; pageTokens: Map<string, string> };
+/** `pages`: the Pages the person shared in the dialog. */
+type Grant = { scope: string; revoked: boolean; pageTokens: Map<string, string>; pages: ReadonlySet<string> };
 type Code = { grant: Grant; redirectUri: string; issuedAt: number; used: boolean };
 type Token = { grant: Grant; kind: "short" | "long" | "page"; pageId?: string; expiresAt: number; issuedAt: number };
 
@@ -39,6 +42,8 @@ export type MetaOAuth = {
   handle: (request: FakeRequest) => Reply | null;
   /** Why a token is refused (a Graph error), or null when it is live; `pageId`: it must be that Page's token. */
   refuses: (token: string | null, pageId?: string) => Reply | null;
+  /** Whether the person shared this Page with the grant behind this token. */
+  shares: (token: string | null, pageId: string) => boolean;
   /** What a token stands for: a person (short- or long-lived) or a Page. */
   kindOf: (token: string | null) => Token["kind"] | null;
   /** The Page's token as a listing with this live user token gives it: from a long-lived user token it never expires, from a short-lived one it ends with it. */
@@ -83,9 +88,10 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
     if (!facebook && query.get("response_type") !== "code") return error("Invalid response_type: code is required.");
     const hidden = ["client_id", "redirect_uri", "state", "scope"].map((field) => `<input type="hidden" name="${field}" value="${escape(query.get(field) ?? "")}">`).join("");
     const scopes = (query.get("scope") ?? "").split(",").filter(Boolean);
+    const assets = (options.assets ?? []).map((page) => `<label><input type="checkbox" name="pages" value="${escape(page.id)}" checked> ${escape(page.name)}</label><br>`).join("");
     return {
       status: 200,
-      raw: `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${name}</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto"><h1>Authorize Rytm?</h1><p>${name}: Rytm asks to:</p><ul>${scopes.map((scope) => `<li><code>${escape(scope)}</code></li>`).join("")}</ul><form method="post" action="${options.paths.authorize}">${hidden}<button name="decision" value="allow">Authorize app</button> <button name="decision" value="deny">Cancel</button></form></body></html>`,
+      raw: `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${name}</title></head><body style="font-family:sans-serif;max-width:30rem;margin:2rem auto"><h1>Authorize Rytm?</h1><p>${name}: Rytm asks to:</p><ul>${scopes.map((scope) => `<li><code>${escape(scope)}</code></li>`).join("")}</ul><form method="post" action="${options.paths.authorize}">${hidden}${assets ? `<fieldset><legend>Pages Rytm may use</legend>${assets}</fieldset>` : ""}<button name="decision" value="allow">Authorize app</button> <button name="decision" value="deny">Cancel</button></form></body></html>`,
     };
   };
 
@@ -101,7 +107,7 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
       redirect.searchParams.set("error_reason", "user_denied");
     } else {
       const code = secret("code");
-      codes.set(code, { grant: { scope: form.get("scope") ?? "", revoked: false, pageTokens: new Map() }, redirectUri, issuedAt: Date.now(), used: false });
+      codes.set(code, { grant: { scope: form.get("scope") ?? "", revoked: false, pageTokens: new Map(), pages: new Set(form.getAll("pages")) }, redirectUri, issuedAt: Date.now(), used: false });
       stats.codes++;
       redirect.searchParams.set("code", code);
     }
@@ -178,6 +184,7 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
     stats,
     refuses,
     kindOf: (token) => tokens.get(token ?? "")?.kind ?? null,
+    shares: (token, pageId) => tokens.get(token ?? "")?.grant.pages.has(pageId) ?? false,
     pageToken: (userToken, pageId) => {
       const user = tokens.get(userToken)!;
       const key = `${pageId}:${user.kind}`;
@@ -191,8 +198,9 @@ export function metaOAuth(options: MetaOAuthOptions): MetaOAuth {
     },
     handle: (request) => {
       const url = new URL(request.path, "http://fake");
-      const params = new URLSearchParams(url.search);
-      for (const [key, value] of new URLSearchParams(request.method === "GET" ? "" : request.body)) params.set(key, value);
+      // The form's fields (a field may repeat: the Pages ticked), then the query's others.
+      const params = new URLSearchParams(request.method === "GET" ? "" : request.body);
+      for (const [key, value] of url.searchParams) if (!params.has(key)) params.append(key, value);
       if (url.pathname.startsWith("/__fake/")) return control(url.pathname, params);
       if (url.pathname === options.paths.authorize) return request.method === "GET" ? authorizePage(params) : consent(params);
       // Facebook's one /oauth/access_token takes the code and, by grant_type, the long-lived exchange.

@@ -16,6 +16,7 @@ import { THREADS_USER } from "../fakes/threads";
 import { addMember, createUser, createWorkspace, signedIn, unique, workspaceWithMember } from "../support/fixtures";
 import { schedule } from "../support/gate";
 import type { Client } from "../support/http-client";
+import { pageForms } from "../support/html-forms";
 import { callback, consent, start } from "../support/oauth-connect";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 import { startProcess, stop, waitFor } from "../support/processes";
@@ -120,6 +121,21 @@ describe("connecting a Facebook Page", () => {
     expect(denied.status).toBe(400);
     expect(await denied.text()).toContain("Facebook did not give Rytm access.");
     expect(await prisma.channel.count({ where: { workspaceId: workspace.id } })).toBe(0);
+  });
+
+  it("offers only the Pages the person shared in Facebook's dialog, and says so when none was", async () => {
+    const { workspace, client } = await workspaceWithMember();
+    const shareOnly = async (pages: string[]) => {
+      const authorize = await start(client, workspace.slug, "facebook");
+      const form = pageForms(await (await fetch(authorize)).text(), authorize).find((f) => f.fields.some(([name, value]) => name === "decision" && value === "allow"))!;
+      const fields = [...form.fields.filter(([name]) => name !== "pages"), ...pages.map((id): [string, string] => ["pages", id])];
+      const back = await fetch(new URL(form.action, authorize), { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+      return (await client.get(await callback(client, back.headers.get("location")!))).text();
+    };
+    const one = await shareOnly([FACEBOOK_PAGES[1].id]);
+    expect(one).toContain("Rytm Bakery");
+    expect(one).not.toContain("Rytm Café");
+    expect(await shareOnly([])).toContain("The consent reached no account Rytm can post as");
   });
 
   it("lets only those who manage channels connect or pick, and keeps a pick in its workspace", async () => {
