@@ -51,8 +51,9 @@ export const instagram = {
   },
   postRate: { posts: 50, seconds: 24 * 3600 }, // content publishing limit per 24 h
   credentials: tokenCredentials,
-  // userId: the Instagram professional account's id (instagram_business_account); the token is its Facebook Page's.
-  settings: z.strictObject({ ...commonSettings, userId: settingFields.userId, apiBase: settingFields.apiBase.optional(), hashtagLimit: settingFields.hashtagLimit.optional() }),
+  // userId: the Instagram professional account's id (instagram_business_account), which signing
+  // in sets; the token is its Facebook Page's. A channel only planned for has neither.
+  settings: z.strictObject({ ...commonSettings, userId: settingFields.userId.optional(), apiBase: settingFields.apiBase.optional(), hashtagLimit: settingFields.hashtagLimit.optional() }),
   connection: {
     method: "oauth",
     oauth: { ...facebookLogin, scopes: ["instagram_basic", "instagram_content_publish", "pages_show_list", "pages_read_engagement"] },
