@@ -220,7 +220,7 @@ export function publishProcessor(logger: Logger) {
     }
     let channel = await channelById(claimed.channelId);
     // A channel whose sign-in was refused, or whose token expires soon (refreshed first, by one process).
-    if (channel?.needsReconnect || (channel && signedIn(channel) && expiresSoon(credentialsOf(channel)))) {
+    if (channel?.needsReconnect || (channel && signedIn(channel) && expiresSoon(channel.network, credentialsOf(channel)))) {
       const fresh = await freshCredentials(claimed.channelId);
       remember(claimed.channelId, fresh);
       if (fresh.kind === "needs-reconnect") {

@@ -17,6 +17,7 @@ import { sweepAbandonedUploads } from "./media-sweep.ts";
 import { materialiseSeries } from "../app/models/series.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { pacer } from "../app/utils/pacer.ts";
+import { renewExpiringGrants } from "../app/channels/token-refresh.server.ts";
 
 export type Worker = { queues: Record<string, Bull.Queue>; stop: () => Promise<void> };
 
@@ -82,8 +83,14 @@ export async function startWorker(logger: Logger, extra: Processors = {}): Promi
     materialiseSeries()
       .then((r) => r.created && logger.info(r, "recurring posts materialised"))
       .catch((error: Error) => logger.error({ err: error }, "materialising recurring posts failed"));
+  // Tokens renewed only while live (Threads) are renewed at start and every hour, posting or not.
+  const renew = () =>
+    renewExpiringGrants()
+      .then((r) => (r.renewed || r.needsReconnect || r.unavailable) && logger.info(r, "expiring sign-ins renewed"))
+      .catch((error: Error) => logger.error({ err: error }, "renewing expiring sign-ins failed"));
   void materialise();
-  const hourly = setInterval(() => void materialise(), 60 * 60_000);
+  void renew();
+  const hourly = setInterval(() => void Promise.all([materialise(), renew()]), 60 * 60_000);
   logger.info({ queues: [maintenance.name, publish.name, mail.name], mail: transport.via }, "worker started");
 
   return {

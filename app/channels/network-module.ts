@@ -91,10 +91,22 @@ export type OAuthSettings = {
   pkce: "S256" | "none";
   /** How Rytm's app proves itself at the token endpoint: HTTP Basic, or the secret in the form (LinkedIn). */
   clientAuth: "basic" | "post";
-  /** How an expiring token is renewed: a refresh token (rotated or kept), the network's own exchange, or never (long-lived). */
-  refresh: { kind: "refresh-token"; rotates: boolean } | { kind: "exchange"; url: string } | { kind: "none" };
-  /** Where Rytm's app comes from: the server's environment (<PREFIX>_CLIENT_ID/_SECRET), or registered on each instance (Mastodon). */
-  app: { env: "X" | "LINKEDIN" } | { registersPerInstance: true };
+  /**
+   * How an expiring token is renewed: a refresh token (rotated or kept); the network's own
+   * exchange of the live token for a new one (Threads' th_refresh_token), `aheadMs` before it
+   * expires; or never (a Facebook Page token does not expire).
+   */
+  refresh: { kind: "refresh-token"; rotates: boolean } | { kind: "exchange"; url: string; grantType: string; aheadMs: number } | { kind: "none" };
+  /** Meta's networks: the code gives a short-lived token, exchanged at once for a long-lived one (GET url?grant_type=…&<tokenParam>=token). */
+  longLived?: { url: string; grantType: string; tokenParam: string; sendsClientId: boolean };
+  /** How the token endpoint says no: OAuth 2.0's `error` string, or Meta's Graph error object (OAuthException and a code). */
+  errors?: "graph";
+  /** How the scopes are joined in the authorize URL: Meta's networks take a comma-separated list. */
+  scopeSeparator?: ",";
+  /** The API the account listing and a new channel call (with its version), when it is not the token endpoint's host. */
+  api?: string;
+  /** Where Rytm's app comes from: the server's environment (<PREFIX>_CLIENT_ID/_SECRET), or registered on each instance (Mastodon). Instagram signs in through Facebook's app. */
+  app: { env: "X" | "LINKEDIN" | "FACEBOOK" | "THREADS" } | { registersPerInstance: true };
 };
 
 export type Connection =

@@ -11,20 +11,30 @@ import { decrypt, encrypt } from "~/utils/encryption.server";
 import { env } from "~/utils/env.server";
 import { assertPublicHost } from "~/utils/public-address.server";
 import { redis, redisKey } from "~/utils/redis.server";
+import { facebookAccounts } from "./facebook/accounts.server";
+import { instagramAccounts } from "./instagram/accounts.server";
 import { linkedinAccounts } from "./linkedin/accounts.server";
 import { mastodonAccounts } from "./mastodon/accounts.server";
 import type { OAuthSettings } from "./network-module";
 import { networkModules } from "./networks";
+import { threadsAccounts } from "./threads/accounts.server";
 import { xAccounts } from "./x/accounts.server";
 
-/** One account, page or organisation the consent reaches: what becomes a channel if picked. */
-export type ConnectableAccount = { id: string; name: string; settings: Record<string, unknown> };
+/**
+ * One account, page or organisation the consent reaches: what becomes a channel if picked.
+ * `token`: the account's own token, which the channel keeps instead of the grant (a Facebook
+ * Page's, which Instagram publishes with too).
+ */
+export type ConnectableAccount = { id: string; name: string; settings: Record<string, unknown>; token?: string };
 
 /** The networks that connect through this flow, and how each lists what a consent reaches. */
 export const oauthNetworks = {
   x: { accounts: (token: string, base: string) => xAccounts(token, base) },
   linkedin: { accounts: (token: string, base: string) => linkedinAccounts(token, base) },
   mastodon: { accounts: (token: string, base: string) => mastodonAccounts(token, base) },
+  facebook: { accounts: (token: string, base: string) => facebookAccounts(token, base) },
+  instagram: { accounts: (token: string, base: string) => instagramAccounts(token, base) },
+  threads: { accounts: (token: string, base: string) => threadsAccounts(token, base) },
 } as const;
 
 export type OAuthNetwork = keyof typeof oauthNetworks;
@@ -74,7 +84,8 @@ function endpoint(network: OAuthNetwork, url: string, instance: string | null): 
 /** The base URL the account listing and the adapter call: the instance, the override, or the network's API host. */
 function apiBase(network: OAuthNetwork, instance: string | null): string {
   if (instance) return instance;
-  return apiOverride(network) ?? new URL(settingsOf(network).endpoints.token).origin.replace("://www.", "://api.");
+  const oauth = settingsOf(network);
+  return apiOverride(network) ?? oauth.api ?? new URL(oauth.endpoints.token).origin.replace("://www.", "://api.");
 }
 
 export class ConnectError extends Error {
@@ -138,6 +149,7 @@ export async function startConnection(input: Omit<PendingState, "verifier">): Pr
     oauth.pkce === "S256"
       ? client.createAuthorizationURLWithPKCE(authorize, state, CodeChallengeMethod.S256, verifier, [...oauth.scopes])
       : client.createAuthorizationURL(authorize, state, [...oauth.scopes]);
+  if (oauth.scopeSeparator) url.searchParams.set("scope", oauth.scopes.join(oauth.scopeSeparator));
   const pending: PendingState = { ...input, verifier };
   await redis().set(redisKey("oauth-state", state), JSON.stringify(pending), "EX", TTL_SECONDS);
   return url.href;
@@ -154,7 +166,33 @@ const grantOf = (tokens: OAuth2Tokens): Grant => ({
   ...("expires_in" in tokens.data ? { expiresAt: tokens.accessTokenExpiresAt().toISOString() } : {}),
 });
 
-/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn takes only this. */
+/**
+ * Meta's token endpoints answer with a Graph error (`{error: {type: "OAuthException", code,
+ * message}}`, or Threads' flat `error_type`/`error_message`): as arctic's error, with code 100
+ * (a code expired, used or not this redirect's) and 190 (a token revoked or expired) read as
+ * `invalid_grant`, so the rest of the flow treats them as OAuth's.
+ */
+function graphTokenError(data: Record<string, unknown>): OAuth2RequestError | null {
+  const nested = typeof data.error === "object" && data.error !== null ? (data.error as Record<string, unknown>) : null;
+  const flat = typeof data.error_type === "string" ? data : null;
+  const error = nested ?? flat;
+  if (!error) return null;
+  const code = Number(error.code);
+  const message = String(error.message ?? error.error_message ?? "");
+  return new OAuth2RequestError(code === 100 || code === 190 ? "invalid_grant" : `graph_${Number.isFinite(code) ? code : "error"}`, message || null, null, null);
+}
+
+/** Reads a token endpoint's answer: the tokens, or why it refused. */
+async function tokensFrom(response: Response): Promise<OAuth2Tokens> {
+  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (typeof data.error === "string") throw new OAuth2RequestError(data.error, typeof data.error_description === "string" ? data.error_description : null, null, null);
+  const graph = graphTokenError(data);
+  if (graph) throw graph;
+  if (!response.ok || typeof data.access_token !== "string") throw new Error(`The token endpoint answered ${response.status}`);
+  return new OAuth2Tokens(data);
+}
+
+/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn and Meta take only this. */
 async function postTokenRequest(url: string, app: { clientId: string; clientSecret: string }, body: Record<string, string>): Promise<OAuth2Tokens> {
   const response = await fetch(url, {
     method: "POST",
@@ -162,24 +200,52 @@ async function postTokenRequest(url: string, app: { clientId: string; clientSecr
     body: new URLSearchParams({ ...body, client_id: app.clientId, client_secret: app.clientSecret }),
     signal: AbortSignal.timeout(20_000),
   });
-  const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-  if (typeof data.error === "string") throw new OAuth2RequestError(data.error, typeof data.error_description === "string" ? data.error_description : null, null, null);
-  if (!response.ok || typeof data.access_token !== "string") throw new Error(`The token endpoint answered ${response.status}`);
-  return new OAuth2Tokens(data);
+  return tokensFrom(response);
+}
+
+/** Meta's own token exchanges (long-lived, and Threads' refresh): a GET with the live token in the query. */
+async function getTokenExchange(url: string, query: Record<string, string>): Promise<OAuth2Tokens> {
+  return tokensFrom(await fetch(`${url}?${new URLSearchParams(query)}`, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(20_000) }));
+}
+
+/** The short-lived token a Meta code gives, exchanged for the long-lived one (Facebook: 60 days, its Pages' tokens then never expire; Threads: 60 days). */
+async function longLived(network: OAuthNetwork, app: { clientId: string; clientSecret: string }, grant: Grant): Promise<Grant> {
+  const exchange = settingsOf(network).longLived;
+  if (!exchange) return grant;
+  const query = { grant_type: exchange.grantType, ...(exchange.sendsClientId ? { client_id: app.clientId } : {}), client_secret: app.clientSecret, [exchange.tokenParam]: grant.token };
+  return grantOf(await getTokenExchange(endpoint(network, exchange.url, null), query));
 }
 
 async function exchange(network: OAuthNetwork, app: { clientId: string; clientSecret: string }, instance: string | null, code: string, verifier: string): Promise<Grant> {
   const oauth = settingsOf(network);
   const url = endpoint(network, oauth.endpoints.token, instance);
-  if (oauth.clientAuth === "post") return grantOf(await postTokenRequest(url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network) }));
+  if (oauth.clientAuth === "post") return longLived(network, app, grantOf(await postTokenRequest(url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network) })));
   const client = new OAuth2Client(app.clientId, app.clientSecret, redirectUri(network));
   return grantOf(await client.validateAuthorizationCode(url, code, oauth.pkce === "S256" ? verifier : null));
 }
 
-/** Exchanges a refresh token at the network; arctic's OAuth2RequestError says why it was refused. */
-export async function refreshGrant(network: OAuthNetwork, instance: string | null, refreshToken: string): Promise<Grant> {
+/** Whether a grant can be renewed without the person: a refresh token, or a live token the network exchanges for a new one (Threads). */
+export function refreshable(network: OAuthNetwork, grant: Partial<Grant>): boolean {
+  return Boolean(grant.refreshToken) || (settingsOf(network).refresh.kind === "exchange" && Boolean(grant.token));
+}
+
+/** The networks whose grants are renewed from the live token (Threads): a channel that posts nothing must still be renewed before its token runs out. */
+export const renewedFromLiveToken = (): OAuthNetwork[] => (Object.keys(oauthNetworks) as OAuthNetwork[]).filter((network) => settingsOf(network).refresh.kind === "exchange");
+
+/** How long before its expiry a grant is renewed: the network's own margin (Threads: a week), or the default. */
+export function refreshAheadMs(network: string, fallback: number): number {
+  if (!isOAuthNetwork(network)) return fallback;
+  const { refresh } = settingsOf(network);
+  return refresh.kind === "exchange" ? refresh.aheadMs : fallback;
+}
+
+/** Renews a grant at the network (its refresh token, or Threads' exchange); arctic's OAuth2RequestError says why it was refused. */
+export async function refreshGrant(network: OAuthNetwork, instance: string | null, grant: Grant): Promise<Grant> {
   const oauth = settingsOf(network);
   const app = await appFor(network, instance);
+  if (oauth.refresh.kind === "exchange") return grantOf(await getTokenExchange(endpoint(network, oauth.refresh.url, instance), { grant_type: oauth.refresh.grantType, access_token: grant.token }));
+  const refreshToken = grant.refreshToken;
+  if (!refreshToken) throw new Error(`${networkModules[network].name}: nothing to refresh the sign-in with`);
   const url = endpoint(network, oauth.endpoints.token, instance);
   const renewed =
     oauth.clientAuth === "post"
@@ -210,7 +276,8 @@ export async function revokeGrant(network: OAuthNetwork, instance: string | null
 
 export type PendingConnection = { id: string; workspaceId: string; slug: string; network: OAuthNetwork; channelId: string | null; accounts: ConnectableAccount[] };
 
-type StoredConnection = PendingConnection & { sessionId: string; grant: string; base: string; instance: string | null };
+/** `accountTokens`: the accounts' own tokens (Facebook Pages'), encrypted like the grant. */
+type StoredConnection = PendingConnection & { sessionId: string; grant: string; accountTokens: string; base: string; instance: string | null };
 
 /**
  * The network sent the browser back: the state is taken (once), checked against this
@@ -242,9 +309,10 @@ export async function finishConnection(network: OAuthNetwork, sessionId: string,
     slug: pending.slug,
     network,
     channelId: pending.channelId,
-    accounts,
+    accounts: accounts.map(({ token: _token, ...account }) => account),
     sessionId,
     grant: encrypt(JSON.stringify(grant)),
+    accountTokens: encrypt(JSON.stringify(Object.fromEntries(accounts.flatMap((account) => (account.token ? [[account.id, account.token]] : []))))),
     base,
     instance: pending.instance,
   };
@@ -257,7 +325,7 @@ export async function pendingConnection(id: string, sessionId: string, workspace
   const stored = await redis().get(redisKey("oauth-pending", id));
   const connection = stored ? (JSON.parse(stored) as StoredConnection) : null;
   if (!connection || connection.sessionId !== sessionId || connection.workspaceId !== workspaceId) return null;
-  const { grant: _grant, sessionId: _session, base: _base, instance: _instance, ...shown } = connection;
+  const { grant: _grant, accountTokens: _tokens, sessionId: _session, base: _base, instance: _instance, ...shown } = connection;
   return shown;
 }
 
@@ -268,7 +336,9 @@ export async function takeConnection(id: string, sessionId: string, workspaceId:
   if (!connection || connection.sessionId !== sessionId || connection.workspaceId !== workspaceId) return null;
   const account = connection.accounts.find((candidate) => candidate.id === accountId);
   if (!account) return null;
-  const grant = JSON.parse(decrypt(connection.grant)) as Grant;
+  const own = (JSON.parse(decrypt(connection.accountTokens)) as Record<string, string>)[account.id];
+  // A Page's token stands for the Page; the person's own grant is not kept.
+  const grant = own ? { token: own } : (JSON.parse(decrypt(connection.grant)) as Grant);
   // The channel's adapter calls the same base the accounts were listed from.
   const settings = connection.instance ? account.settings : { ...account.settings, ...(apiOverride(connection.network) ? { apiBase: connection.base } : {}) };
   return { network: connection.network, channelId: connection.channelId, name: account.name, settings, credentials: signedInCredentials(grant) };

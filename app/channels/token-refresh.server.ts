@@ -6,10 +6,10 @@
 // A grant the network refuses (expired, revoked) puts the channel in "needs reconnect".
 import { randomUUID } from "node:crypto";
 import { OAuth2RequestError } from "arctic";
-import { channelGrantRow, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
+import { channelGrantRow, channelsHoldingGrants, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
 import { decrypt, encrypt } from "~/utils/encryption.server";
 import { redis, redisKey } from "~/utils/redis.server";
-import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshGrant, signedInCredentials } from "./oauth.server";
+import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshAheadMs, refreshGrant, refreshable, renewedFromLiveToken, signedInCredentials } from "./oauth.server";
 
 /** Refreshed this long before the network says the token expires. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
@@ -32,10 +32,10 @@ const parse = (sealed: string | null): Record<string, string> => {
   }
 };
 
-/** Whether these credentials expire within the margin (never, without an expiry). */
-export const expiresSoon = (credentials: Record<string, string>, now = Date.now()) => {
+/** Whether a channel's credentials expire within its network's margin (never, without an expiry). */
+export const expiresSoon = (network: string, credentials: Record<string, string>, now = Date.now()) => {
   const at = credentials.expiresAt ? Date.parse(credentials.expiresAt) : NaN;
-  return Number.isFinite(at) && at - now < REFRESH_AHEAD_MS;
+  return Number.isFinite(at) && at - now < refreshAheadMs(network, REFRESH_AHEAD_MS);
 };
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
@@ -65,10 +65,10 @@ async function refresh(channelId: string, rejectedVersion: number | undefined): 
     if (!row) return { kind: "unavailable", message: "The channel no longer exists." };
     if (row.needsReconnect) return { kind: "needs-reconnect" };
     const credentials = parse(row.credentials);
-    const needed = rejectedVersion === undefined ? expiresSoon(credentials) : row.credentialsVersion === rejectedVersion;
+    const needed = rejectedVersion === undefined ? expiresSoon(row.network, credentials) : row.credentialsVersion === rejectedVersion;
     if (!needed) return { kind: "ok", credentials, version: row.credentialsVersion };
     const network = row.network;
-    if (!isOAuthNetwork(network) || !credentials.refreshToken) {
+    if (!isOAuthNetwork(network) || !refreshable(network, credentials)) {
       // Nothing to refresh with: a token the network refuses can only be replaced by signing in again.
       if (rejectedVersion !== undefined) {
         await markNeedsReconnect(channelId, row.credentialsVersion);
@@ -98,7 +98,7 @@ async function redeem(channelId: string, network: OAuthNetwork, settings: Record
   const instance = typeof settings.instanceUrl === "string" ? settings.instanceUrl : null;
   let renewed: Grant;
   try {
-    renewed = await refreshGrant(network, instance, grant.refreshToken!);
+    renewed = await refreshGrant(network, instance, grant);
   } catch (error) {
     if (error instanceof OAuth2RequestError && (error.code === "invalid_grant" || error.code === "unauthorized_client")) {
       await markNeedsReconnect(channelId, version);
@@ -113,4 +113,22 @@ async function redeem(channelId: string, network: OAuthNetwork, settings: Record
     return row && !row.needsReconnect ? { kind: "ok", credentials: parse(row.credentials), version: row.credentialsVersion } : { kind: "needs-reconnect" };
   }
   return { kind: "ok", credentials, version: version + 1 };
+}
+
+/**
+ * The worker's hourly renewal of tokens that can only be renewed while they are live
+ * (Threads): a channel with nothing planned would otherwise lose its sign-in after 60 days.
+ * Each renewal takes the same single flight as a send, so it never races one.
+ */
+export async function renewExpiringGrants(): Promise<{ renewed: number; needsReconnect: number; unavailable: number }> {
+  const counts = { renewed: 0, needsReconnect: 0, unavailable: 0 };
+  for (const channel of await channelsHoldingGrants(renewedFromLiveToken())) {
+    const credentials = parse(channel.credentials);
+    if (credentials.via !== "oauth" || !expiresSoon(channel.network, credentials)) continue;
+    const fresh = await freshCredentials(channel.id);
+    if (fresh.kind === "ok") counts.renewed++;
+    else if (fresh.kind === "needs-reconnect") counts.needsReconnect++;
+    else counts.unavailable++;
+  }
+  return counts;
 }

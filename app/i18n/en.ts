@@ -124,6 +124,7 @@ export const en = {
       button: "Connect this one",
       reconnecting: "Choose the account this channel posts as.",
       gone: "This connection has expired or was used already. Start again from the channels page.",
+      none: "The consent reached no account Rytm can post as: on Facebook, a Page where your role can create content; on Instagram, a professional account linked to such a Page. Start again and choose them when the network asks.",
       back: "Back to channels",
     },
     manage: {

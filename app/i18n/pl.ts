@@ -132,6 +132,7 @@ export const pl: Messages = {
       button: "Podłącz to konto",
       reconnecting: "Wybierz konto, z którego ten kanał publikuje.",
       gone: "To połączenie wygasło albo zostało już użyte. Zacznij od nowa na stronie kanałów.",
+      none: "Zgoda nie obejmuje żadnego konta, z którego Rytm może publikować: na Facebooku strony, na której Twoja rola pozwala tworzyć treści, na Instagramie konta profesjonalnego połączonego z taką stroną. Zacznij od nowa i wybierz je, gdy serwis o to zapyta.",
       back: "Wróć do kanałów",
     },
     manage: {

@@ -70,6 +70,11 @@ export function channelGrantRow(id: string) {
   return prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, settings: true, credentials: true, credentialsVersion: true, needsReconnect: true } });
 }
 
+/** The enabled channels of these networks that hold credentials and are not waiting for a reconnect, sealed (the renewal sweep decides from their expiry). */
+export function channelsHoldingGrants(networks: NetworkKind[]) {
+  return prisma.channel.findMany({ where: { network: { in: networks }, enabled: true, needsReconnect: false, credentials: { not: null } }, select: { id: true, network: true, credentials: true } });
+}
+
 /** Stores refreshed credentials only if nobody changed them since `version` was read (compare-and-set). */
 export async function storeRefreshedCredentials(id: string, version: number, sealed: string): Promise<boolean> {
   const { count } = await prisma.channel.updateMany({ where: { id, credentialsVersion: version, needsReconnect: false }, data: { credentials: sealed, credentialsVersion: version + 1 } });

@@ -51,6 +51,7 @@ export default function PickAccount() {
     <main className="page">
       <h1>{t.channels.pick.heading(networkModules[connection.network].name)}</h1>
       {connection.reconnecting ? <p>{t.channels.pick.reconnecting}</p> : null}
+      {connection.accounts.length === 0 ? <p role="status">{t.channels.pick.none}</p> : null}
       <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
         {connection.accounts.map((account) => (
           <li key={account.id}>

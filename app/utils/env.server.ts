@@ -112,10 +112,17 @@ const envSchema = z.object({
   X_CLIENT_SECRET: clientCredential,
   LINKEDIN_CLIENT_ID: clientCredential,
   LINKEDIN_CLIENT_SECRET: clientCredential,
+  // One Meta app with Facebook Login connects Facebook Pages and Instagram; Threads has its own app id and secret.
+  FACEBOOK_CLIENT_ID: clientCredential,
+  FACEBOOK_CLIENT_SECRET: clientCredential,
+  THREADS_CLIENT_ID: clientCredential,
+  THREADS_CLIENT_SECRET: clientCredential,
   // A proxy (or a test double) in front of a network: its origin replaces the network's hosts
   // in the OAuth endpoints and becomes a new channel's apiBase. Unset in production.
   X_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
   LINKEDIN_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  FACEBOOK_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  THREADS_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
   // Requests to hosts a person types (a Mastodon instance) may reach loopback and private
   // addresses only when this is on: tests, and an instance on the operator's own network.
   ALLOW_PRIVATE_NETWORK_ADDRESSES: z
@@ -123,7 +130,7 @@ const envSchema = z.object({
     .transform((value) => value === "true" || value === "1")
     .default(false),
 }).superRefine((value, ctx) => {
-  for (const network of ["X", "LINKEDIN"] as const) {
+  for (const network of ["X", "LINKEDIN", "FACEBOOK", "THREADS"] as const) {
     const id = value[`${network}_CLIENT_ID`];
     const secret = value[`${network}_CLIENT_SECRET`];
     if (Boolean(id) !== Boolean(secret)) {

@@ -7,7 +7,9 @@ import type { TestProject } from "vitest/node";
 import { freePort, startProcess, stop, waitFor } from "./processes.ts";
 import { newTestEnv } from "./test-env.ts";
 import { serveMailbox, startSmtpFake } from "../fakes/smtp.ts";
+import { FACEBOOK_CLIENT, startFacebook } from "../fakes/facebook.ts";
 import { LINKEDIN_CLIENT, startLinkedIn } from "../fakes/linkedin.ts";
+import { THREADS_CLIENT, startThreads } from "../fakes/threads.ts";
 import { X_CLIENT, startX } from "../fakes/x.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 
@@ -37,6 +39,9 @@ export default async function setup(project: TestProject) {
   // own fakes on loopback, which only ALLOW_PRIVATE_NETWORK_ADDRESSES lets Rytm reach.
   const x = await startX(0, [`${baseUrl}/oauth/x/callback`]);
   const linkedin = await startLinkedIn(0, [`${baseUrl}/oauth/linkedin/callback`]);
+  // One Meta app signs in with Facebook Login for Pages and Instagram accounts alike.
+  const facebook = await startFacebook(0, [`${baseUrl}/oauth/facebook/callback`, `${baseUrl}/oauth/instagram/callback`]);
+  const threads = await startThreads({ redirectUris: [`${baseUrl}/oauth/threads/callback`] });
   const networks = {
     X_CLIENT_ID: X_CLIENT.id,
     X_CLIENT_SECRET: X_CLIENT.secret,
@@ -44,6 +49,12 @@ export default async function setup(project: TestProject) {
     LINKEDIN_CLIENT_ID: LINKEDIN_CLIENT.id,
     LINKEDIN_CLIENT_SECRET: LINKEDIN_CLIENT.secret,
     LINKEDIN_API_URL: linkedin.url,
+    FACEBOOK_CLIENT_ID: FACEBOOK_CLIENT.id,
+    FACEBOOK_CLIENT_SECRET: FACEBOOK_CLIENT.secret,
+    FACEBOOK_API_URL: facebook.url,
+    THREADS_CLIENT_ID: THREADS_CLIENT.id,
+    THREADS_CLIENT_SECRET: THREADS_CLIENT.secret,
+    THREADS_API_URL: threads.url,
     ALLOW_PRIVATE_NETWORK_ADDRESSES: "true",
   };
   const appEnv = { ...testEnv, ...networks, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
@@ -55,19 +66,19 @@ export default async function setup(project: TestProject) {
     return response.ok ? true : undefined;
   }).catch(async (error: Error) => {
     // Leave no server behind when the run cannot start.
-    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close(), x.close(), linkedin.close()]);
+    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close()]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
   project.provide("testEnv", testEnv);
   project.provide("baseUrl", baseUrl);
   project.provide("mailboxUrl", mailbox.url);
-  project.provide("networkFakes", { x: x.url, linkedin: linkedin.url });
+  project.provide("networkFakes", { x: x.url, linkedin: linkedin.url, facebook: facebook.url, threads: threads.url });
   project.provide("networkEnv", networks);
 
   return async () => {
     await Promise.all([stop(web.child), stop(worker.child)]);
-    await Promise.all([mailbox.close(), smtp.close(), x.close(), linkedin.close()]);
+    await Promise.all([mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close()]);
     const { prisma } = await import("../../app/utils/db.server.ts");
     await prisma.$disconnect();
     await dropDatabase(testEnv.DATABASE_URL);

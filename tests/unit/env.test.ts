@@ -24,6 +24,8 @@ describe("environment", () => {
     expect(parseEnv({ ...valid, X_CLIENT_ID: "abc", X_CLIENT_SECRET: "def", ALLOW_PRIVATE_NETWORK_ADDRESSES: "true" })).toMatchObject({ X_CLIENT_ID: "abc", X_CLIENT_SECRET: "def", ALLOW_PRIVATE_NETWORK_ADDRESSES: true });
     expect(problems({ ...valid, X_CLIENT_ID: "abc" })).toContain("X_CLIENT_SECRET is required with X_CLIENT_ID (set both, or neither)");
     expect(problems({ ...valid, LINKEDIN_CLIENT_SECRET: "def" })).toContain("LINKEDIN_CLIENT_ID is required with LINKEDIN_CLIENT_SECRET");
+    expect(problems({ ...valid, FACEBOOK_CLIENT_ID: "103948576012345" })).toContain("FACEBOOK_CLIENT_SECRET is required with FACEBOOK_CLIENT_ID");
+    expect(problems({ ...valid, THREADS_CLIENT_SECRET: "def" })).toContain("THREADS_CLIENT_ID is required with THREADS_CLIENT_SECRET");
     expect(problems({ ...valid, X_CLIENT_ID: "has space", X_CLIENT_SECRET: "x" })).toContain("X_CLIENT_ID must be the value");
     expect(problems({ ...valid, ALLOW_PRIVATE_NETWORK_ADDRESSES: "yes" })).toContain("ALLOW_PRIVATE_NETWORK_ADDRESSES must be true or false");
   });

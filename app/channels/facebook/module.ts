@@ -2,7 +2,24 @@
 import { z } from "zod";
 import { utf16Length } from "../../domain/text-measure";
 import { commonSettings, settingFields, tokenCredentials } from "../connect-fields";
-import type { NetworkModule } from "../network-module";
+import type { NetworkModule, OAuthSettings } from "../network-module";
+
+const GRAPH = "https://graph.facebook.com/v20.0";
+
+/** Facebook Login, which Instagram's professional accounts sign in through too (their Page's token publishes). */
+export const facebookLogin = {
+  endpoints: { authorize: "https://www.facebook.com/v20.0/dialog/oauth", token: `${GRAPH}/oauth/access_token`, revoke: null },
+  pkce: "none",
+  clientAuth: "post",
+  // The code's user token lasts hours; its long-lived exchange lasts 60 days, and the Page
+  // tokens /me/accounts gives for a long-lived user token do not expire.
+  longLived: { url: `${GRAPH}/oauth/access_token`, grantType: "fb_exchange_token", tokenParam: "fb_exchange_token", sendsClientId: true },
+  refresh: { kind: "none" },
+  errors: "graph",
+  scopeSeparator: ",",
+  api: GRAPH,
+  app: { env: "FACEBOOK" },
+} as const satisfies Omit<OAuthSettings, "scopes">;
 
 export const facebook = {
   kind: "facebook",
@@ -36,7 +53,13 @@ export const facebook = {
   postRate: { posts: 200, seconds: 3600 },
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, pageId: settingFields.pageId, apiBase: settingFields.apiBase.optional() }),
-  connection: { method: "oauth", fields: ["pageId", "token"] },
+  connection: {
+    method: "oauth",
+    // Revoking at Facebook (DELETE /me/permissions) needs the person's token, which Rytm does
+    // not keep, and would end every Page's access at once: Disconnect forgets the Page token.
+    oauth: { ...facebookLogin, scopes: ["pages_show_list", "pages_manage_posts", "pages_read_engagement"] },
+    fields: ["pageId", "token"],
+  },
   preview: { avatar: "circle", foldAt: 480 },
   publishKey: "variant-version",
   publishing: { available: true },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { findHashtags, utf16Length } from "../../domain/text-measure";
 import { commonSettings, settingFields, tokenCredentials } from "../connect-fields";
+import { facebookLogin } from "../facebook/module";
 import type { NetworkModule } from "../network-module";
 
 export const INSTAGRAM_HASHTAGS = 5;
@@ -50,8 +51,14 @@ export const instagram = {
   },
   postRate: { posts: 50, seconds: 24 * 3600 }, // content publishing limit per 24 h
   credentials: tokenCredentials,
-  settings: z.strictObject({ ...commonSettings, hashtagLimit: settingFields.hashtagLimit.optional() }),
-  connection: { method: "oauth", fields: ["token"] },
+  // userId: the Instagram professional account's id (instagram_business_account), which signing
+  // in sets; the token is its Facebook Page's. A channel only planned for has neither.
+  settings: z.strictObject({ ...commonSettings, userId: settingFields.userId.optional(), apiBase: settingFields.apiBase.optional(), hashtagLimit: settingFields.hashtagLimit.optional() }),
+  connection: {
+    method: "oauth",
+    oauth: { ...facebookLogin, scopes: ["instagram_basic", "instagram_content_publish", "pages_show_list", "pages_read_engagement"] },
+    fields: ["userId", "token"],
+  },
   preview: { avatar: "circle", foldAt: 125 },
   publishKey: "variant-version",
   publishing: {

@@ -55,7 +55,25 @@ export const threads = {
   postRate: { posts: 250, seconds: 24 * 3600 }, // 250 API-published posts per 24 h
   credentials: tokenCredentials,
   settings: z.strictObject({ ...commonSettings, userId: settingFields.userId, apiBase: settingFields.apiBase.optional() }),
-  connection: { method: "oauth", fields: ["userId", "token"] },
+  connection: {
+    method: "oauth",
+    oauth: {
+      // Threads has no revocation endpoint: a person removes the app in Threads' settings.
+      endpoints: { authorize: "https://threads.net/oauth/authorize", token: "https://graph.threads.net/oauth/access_token", revoke: null },
+      scopes: ["threads_basic", "threads_content_publish"],
+      pkce: "none",
+      clientAuth: "post",
+      // The code's token lasts an hour; the long-lived one 60 days, renewed by th_refresh_token
+      // (it must be a day old and unexpired) a week before it runs out.
+      longLived: { url: "https://graph.threads.net/access_token", grantType: "th_exchange_token", tokenParam: "access_token", sendsClientId: false },
+      refresh: { kind: "exchange", url: "https://graph.threads.net/refresh_access_token", grantType: "th_refresh_token", aheadMs: 7 * 24 * 3600_000 },
+      errors: "graph",
+      scopeSeparator: ",",
+      api: "https://graph.threads.net/v1.0",
+      app: { env: "THREADS" },
+    },
+    fields: ["userId", "token"],
+  },
   preview: { avatar: "circle", foldAt: null },
   publishKey: "variant-version",
   publishing: { available: true },
