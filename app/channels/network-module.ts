@@ -94,7 +94,13 @@ export type OAuthSettings = {
   /** How an expiring token is renewed: a refresh token (rotated or kept), the network's own exchange, or never (long-lived). */
   refresh: { kind: "refresh-token"; rotates: boolean } | { kind: "exchange"; url: string } | { kind: "none" };
   /** Where Rytm's app comes from: the server's environment (<PREFIX>_CLIENT_ID/_SECRET), or registered on each instance (Mastodon). */
-  app: { env: "X" | "LINKEDIN" } | { registersPerInstance: true };
+  app: { env: "X" | "LINKEDIN" | "TIKTOK" } | { registersPerInstance: true };
+  /** What the network calls the client id, in its requests and in the environment (TikTok: client_key, TIKTOK_CLIENT_KEY); client_id otherwise. */
+  clientIdName?: "client_key";
+  /** How the scopes are joined in the authorize URL: a space (RFC 6749), or TikTok's comma. */
+  scopeSeparator?: ",";
+  /** Which token revocation takes: the refresh token where there is one, or the access token (TikTok). */
+  revokes?: "access-token";
 };
 
 export type Connection =

@@ -15,6 +15,7 @@ import { linkedinAccounts } from "./linkedin/accounts.server";
 import { mastodonAccounts } from "./mastodon/accounts.server";
 import type { OAuthSettings } from "./network-module";
 import { networkModules } from "./networks";
+import { tiktokAccounts } from "./tiktok/accounts.server";
 import { xAccounts } from "./x/accounts.server";
 
 /** One account, page or organisation the consent reaches: what becomes a channel if picked. */
@@ -25,6 +26,7 @@ export const oauthNetworks = {
   x: { accounts: (token: string, base: string) => xAccounts(token, base) },
   linkedin: { accounts: (token: string, base: string) => linkedinAccounts(token, base) },
   mastodon: { accounts: (token: string, base: string) => mastodonAccounts(token, base) },
+  tiktok: { accounts: (token: string, base: string) => tiktokAccounts(token, base) },
 } as const;
 
 export type OAuthNetwork = keyof typeof oauthNetworks;
@@ -54,9 +56,10 @@ function apiOverride(network: OAuthNetwork): string | null {
 function serverApp(network: OAuthNetwork): { clientId: string; clientSecret: string } | null {
   const oauth = settingsOf(network);
   if (!("env" in oauth.app)) return { clientId: "", clientSecret: "" };
-  const id = env()[`${oauth.app.env}_CLIENT_ID`];
-  const secret = env()[`${oauth.app.env}_CLIENT_SECRET`];
-  return id && secret ? { clientId: id, clientSecret: secret } : null;
+  const variables = env() as Record<string, unknown>;
+  const id = variables[`${oauth.app.env}_${oauth.clientIdName === "client_key" ? "CLIENT_KEY" : "CLIENT_ID"}`];
+  const secret = variables[`${oauth.app.env}_CLIENT_SECRET`];
+  return typeof id === "string" && typeof secret === "string" && id && secret ? { clientId: id, clientSecret: secret } : null;
 }
 
 /** Whether this server can connect the network (its app is configured), for the channels page. */
@@ -138,6 +141,11 @@ export async function startConnection(input: Omit<PendingState, "verifier">): Pr
     oauth.pkce === "S256"
       ? client.createAuthorizationURLWithPKCE(authorize, state, CodeChallengeMethod.S256, verifier, [...oauth.scopes])
       : client.createAuthorizationURL(authorize, state, [...oauth.scopes]);
+  if (oauth.clientIdName) {
+    url.searchParams.delete("client_id");
+    url.searchParams.set(oauth.clientIdName, app.clientId);
+  }
+  if (oauth.scopeSeparator) url.searchParams.set("scope", oauth.scopes.join(oauth.scopeSeparator));
   const pending: PendingState = { ...input, verifier };
   await redis().set(redisKey("oauth-state", state), JSON.stringify(pending), "EX", TTL_SECONDS);
   return url.href;
@@ -154,12 +162,12 @@ const grantOf = (tokens: OAuth2Tokens): Grant => ({
   ...("expires_in" in tokens.data ? { expiresAt: tokens.accessTokenExpiresAt().toISOString() } : {}),
 });
 
-/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn takes only this. */
-async function postTokenRequest(url: string, app: { clientId: string; clientSecret: string }, body: Record<string, string>): Promise<OAuth2Tokens> {
+/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn and TikTok take only this. */
+async function postTokenRequest(network: OAuthNetwork, url: string, app: { clientId: string; clientSecret: string }, body: Record<string, string>): Promise<OAuth2Tokens> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams({ ...body, client_id: app.clientId, client_secret: app.clientSecret }),
+    body: new URLSearchParams({ ...body, [settingsOf(network).clientIdName ?? "client_id"]: app.clientId, client_secret: app.clientSecret }),
     signal: AbortSignal.timeout(20_000),
   });
   const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
@@ -171,7 +179,10 @@ async function postTokenRequest(url: string, app: { clientId: string; clientSecr
 async function exchange(network: OAuthNetwork, app: { clientId: string; clientSecret: string }, instance: string | null, code: string, verifier: string): Promise<Grant> {
   const oauth = settingsOf(network);
   const url = endpoint(network, oauth.endpoints.token, instance);
-  if (oauth.clientAuth === "post") return grantOf(await postTokenRequest(url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network) }));
+  if (oauth.clientAuth === "post") {
+    const pkce: Record<string, string> = oauth.pkce === "S256" ? { code_verifier: verifier } : {};
+    return grantOf(await postTokenRequest(network, url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network), ...pkce }));
+  }
   const client = new OAuth2Client(app.clientId, app.clientSecret, redirectUri(network));
   return grantOf(await client.validateAuthorizationCode(url, code, oauth.pkce === "S256" ? verifier : null));
 }
@@ -183,7 +194,7 @@ export async function refreshGrant(network: OAuthNetwork, instance: string | nul
   const url = endpoint(network, oauth.endpoints.token, instance);
   const renewed =
     oauth.clientAuth === "post"
-      ? grantOf(await postTokenRequest(url, app, { grant_type: "refresh_token", refresh_token: refreshToken }))
+      ? grantOf(await postTokenRequest(network, url, app, { grant_type: "refresh_token", refresh_token: refreshToken }))
       : grantOf(await new OAuth2Client(app.clientId, app.clientSecret, null).refreshAccessToken(url, refreshToken, []));
   // A network that does not rotate answers without a refresh token: the old one stays.
   return { refreshToken, ...renewed };
@@ -195,10 +206,11 @@ export async function revokeGrant(network: OAuthNetwork, instance: string | null
   if (!oauth.endpoints.revoke) return false;
   const app = await appFor(network, instance);
   const url = endpoint(network, oauth.endpoints.revoke, instance);
-  const token = grant.refreshToken ?? grant.token;
+  const token = oauth.revokes === "access-token" ? grant.token : (grant.refreshToken ?? grant.token);
   try {
     if (oauth.clientAuth === "post") {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token, client_id: app.clientId, client_secret: app.clientSecret }), signal: AbortSignal.timeout(20_000) });
+      const form = new URLSearchParams({ token, [oauth.clientIdName ?? "client_id"]: app.clientId, client_secret: app.clientSecret });
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form, signal: AbortSignal.timeout(20_000) });
       return response.ok;
     }
     await new OAuth2Client(app.clientId, app.clientSecret, null).revokeToken(url, token);
