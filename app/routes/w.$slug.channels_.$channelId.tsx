@@ -3,6 +3,7 @@
 import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { deleteSession } from "~/channels/bluesky/session.server";
 import { type Grant, isOAuthNetwork, isSetUp, revokeGrant } from "~/channels/oauth.server";
 import { newWebhookSecret } from "~/channels/webhook/secret.server";
 import { SecretOnce } from "~/components/secret-once";
@@ -53,6 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Best effort: the channel is disconnected in Rytm whether or not the network answers.
       await revokeGrant(forgotten.network, settings.instanceUrl ?? null, JSON.parse(decrypt(forgotten.credentials)) as Grant).catch(() => false);
     }
+    const session = forgotten.credentials && forgotten.network === "bluesky" ? (JSON.parse(decrypt(forgotten.credentials)) as Record<string, string>) : null;
+    // A session Rytm signed in ends at the PDS too (a pasted password has none to end).
+    if (session?.refreshToken) await deleteSession(String((forgotten.settings as { service?: string }).service), session.refreshToken);
     return { done: "disconnected" as const, error: null };
   }
   if (form.data.confirm !== "yes") return data({ done: null, error: "confirm" as const }, { status: 400 });

@@ -3,7 +3,7 @@
 // document names this fake as the account's PDS). Sessions as the reference PDS makes them:
 // createSession with an app password (30 per 5 minutes per identifier), access JWTs that expire
 // (400 ExpiredToken), refresh JWTs that refreshSession rotates (a spent or revoked one answers
-// 400 ExpiredToken "Token has been revoked"), a token it never issued 400 InvalidToken.
+// 400 ExpiredToken "Token has been revoked"), deleteSession, a token it never issued 400 InvalidToken.
 // createRecord with TID record keys (a reused key answers 500 InternalServerError), getRecord.
 // Tests in other processes steer it over HTTP, under /__fake/, each with an account of its own
 // (POST /__fake/accounts?handle=…&password=…): revoke its app password, expire its sessions,
@@ -28,7 +28,7 @@ export type BlueskyFake = Fake & {
   stats: Stats;
 };
 
-type Stats = { sessions: number; refreshes: number; refused: number };
+type Stats = { sessions: number; refreshes: number; refused: number; deleted: number };
 type Account = { handle: string; did: string; password: string; stats: Stats };
 
 /** `accessTtlSeconds`: how long an access JWT lives (the PDS default: 120 minutes). */
@@ -39,7 +39,7 @@ export async function startBluesky(latencyMs = 0, accessTtlSeconds = 7200): Prom
   const logins = new Map<string, number[]>();
   const accounts = new Map<string, Account>();
   const addAccount = (handle: string, password: string) => {
-    const account = { handle, did: didOf(handle), password, stats: { sessions: 0, refreshes: 0, refused: 0 } };
+    const account = { handle, did: didOf(handle), password, stats: { sessions: 0, refreshes: 0, refused: 0, deleted: 0 } };
     accounts.set(handle, account);
     return account;
   };
@@ -108,6 +108,13 @@ export async function startBluesky(latencyMs = 0, accessTtlSeconds = 7200): Prom
     }
     const token = String(request.headers.authorization ?? "").replace(/^Bearer /, "");
     if (!token) return { status: 401, body: { error: "AuthMissing", message: "Authentication Required" } };
+    if (path === "/xrpc/com.atproto.server.deleteSession") {
+      const entry = refresh.get(token);
+      if (!entry) return { status: 400, body: { error: "InvalidToken", message: "Token could not be verified" } };
+      entry.spent = true;
+      entry.account.stats.deleted++;
+      return { status: 200 };
+    }
     if (path === "/xrpc/com.atproto.server.refreshSession") {
       const entry = refresh.get(token);
       if (!entry) return { status: 400, body: { error: "InvalidToken", message: "Token could not be verified" } };

@@ -25,7 +25,7 @@ async function blueskyAccount() {
   const handle = `${unique("acct").replace(/[^a-z0-9]/g, "")}.rytm.test`;
   const password = "abcd-efgh-ijkl-mnop";
   const { did } = (await steer("/__fake/accounts", { handle, password })) as { did: string };
-  return { handle, password, did, stats: () => steer("/__fake/stats", { handle }) as Promise<{ sessions: number; refreshes: number; refused: number }> };
+  return { handle, password, did, stats: () => steer("/__fake/stats", { handle }) as Promise<{ sessions: number; refreshes: number; refused: number; deleted: number }> };
 }
 
 const channelOf = async (workspaceId: string) => {
@@ -123,6 +123,10 @@ describe("signing in to Bluesky with a handle and an app password", () => {
     const reconnected = await channelOf(workspace.id);
     expect(reconnected).toMatchObject({ id: channel.id, needsReconnect: false, credentialsVersion: channel.credentialsVersion + 1 });
     expect(await prisma.channel.count({ where: { workspaceId: workspace.id } })).toBe(1);
+
+    // Disconnecting ends the session at the PDS.
+    expect((await client.post(`/w/${workspace.slug}/channels/${channel.id}`, { intent: "disconnect" })).status).toBe(200);
+    expect((await account.stats()).deleted).toBe(1);
   });
 });
 

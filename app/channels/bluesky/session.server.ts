@@ -48,6 +48,12 @@ export function refreshSession(pds: string, refreshJwt: string): Promise<Bluesky
   return call(pds, "com.atproto.server.refreshSession", { headers: { authorization: `Bearer ${refreshJwt}` } });
 }
 
+/** Ends the session at the PDS (disconnecting); false when it could not. */
+export async function deleteSession(pds: string, refreshJwt: string): Promise<boolean> {
+  const response = await fetch(`${pds}/xrpc/com.atproto.server.deleteSession`, { method: "POST", headers: { authorization: `Bearer ${refreshJwt}` }, redirect: "manual", signal: AbortSignal.timeout(TIMEOUT_MS) }).catch(() => null);
+  return Boolean(response?.ok);
+}
+
 /** When a JWT expires (its `exp`), as an ISO time; null when it does not say. */
 export function jwtExpiry(jwt: string): string | null {
   const payload = jwt.split(".")[1];
