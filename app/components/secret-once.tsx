@@ -10,8 +10,8 @@ export function SecretOnce({ secret }: { secret: string }) {
     <section className="stack" aria-labelledby="secret-once-heading">
       <h2 id="secret-once-heading">{w.secretHeading}</h2>
       <p>{w.secretOnce}</p>
-      <div className="cluster">
-        <input type="text" readOnly value={secret} aria-label={w.secretLabel} onFocus={(event) => event.currentTarget.select()} style={{ fontFamily: "monospace", flex: "1 1 20rem", minWidth: 0 }} />
+      <div style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem", alignItems: "center" }}>
+        <input type="text" readOnly value={secret} aria-label={w.secretLabel} onFocus={(event) => event.currentTarget.select()} style={{ fontFamily: "monospace", flex: "1 1 18rem", minWidth: 0 }} />
         <button type="button" onClick={() => navigator.clipboard.writeText(secret).then(() => setCopied(true), () => setCopied(false))}>
           {w.copy}
         </button>
