@@ -62,7 +62,7 @@ describe("signing in to Bluesky with a handle and an app password", () => {
     expect((await account.stats()).sessions).toBe(1);
   });
 
-  it("says clearly what went wrong: a wrong app password, an unknown handle, a malformed one — never a 500", async () => {
+  it("says clearly what went wrong: a wrong app password, an unknown handle, a malformed one, Bluesky's sign-in limit — never a 500", async () => {
     const account = await blueskyAccount();
     const { workspace, client } = await workspaceWithMember();
     const wrong = await signInBluesky(client, workspace.slug, { handle: account.handle, password: "wrong-pass-word-here" });
@@ -75,6 +75,12 @@ describe("signing in to Bluesky with a handle and an app password", () => {
     expect(malformed.status).toBe(400);
     expect(await malformed.text()).toContain("Enter the handle as name.bsky.social");
     expect((await signInBluesky(client, workspace.slug, {})).status).toBe(400);
+
+    // Bluesky allows 30 sign-ins in 5 minutes per account: the 31st is RateLimitExceeded, said as such.
+    for (let i = 1; i < 30; i++) expect((await signInBluesky(client, workspace.slug, { handle: account.handle, password: "wrong-pass-word-here" })).status).toBe(422);
+    const limited = await signInBluesky(client, workspace.slug, { handle: account.handle, password: account.password });
+    expect(limited.status).toBe(429);
+    expect(await limited.text()).toContain("Too many sign-ins to this account for now");
     expect(await prisma.channel.count({ where: { workspaceId: workspace.id } })).toBe(0);
   });
 
