@@ -13,7 +13,7 @@ import { randomUUID } from "node:crypto";
 import type Bull from "bull";
 import type { Logger } from "pino";
 import { adapterFor } from "../app/channels/adapters.server.ts";
-import { type FreshCredentials, expiresSoon, freshCredentials } from "../app/channels/token-refresh.server.ts";
+import { type FreshCredentials, expiresSoon, freshCredentials, isSignedIn } from "../app/channels/token-refresh.server.ts";
 import { HOLD_NEEDS_RECONNECT } from "../app/models/channel.server.ts";
 import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post-gate.ts";
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
@@ -107,8 +107,8 @@ async function channelById(id: string): Promise<Channel | null> {
 /** The version of the credentials a request of this channel carries. */
 const versionOf = (channel: Channel) => Math.max(channel.credentialsVersion, refreshed.get(channel.id)?.version ?? -1);
 
-/** Connected by signing in (decision 0033): refreshed by Rytm, and a refusal means reconnecting. A pasted token keeps failing as an auth failure. */
-const signedIn = (channel: Channel) => credentialsOf(channel).via === "oauth";
+/** Connected by signing in (decisions 0033, 0036): refreshed by Rytm, and a refusal means reconnecting. A pasted token keeps failing as an auth failure. */
+const signedIn = (channel: Channel) => isSignedIn(credentialsOf(channel));
 
 function remember(channelId: string, fresh: FreshCredentials) {
   if (fresh.kind === "ok" && fresh.version > (refreshed.get(channelId)?.version ?? -1)) refreshed.set(channelId, { version: fresh.version, credentials: fresh.credentials });

@@ -101,12 +101,16 @@ export type OAuthSettings = {
   longLived?: { url: string; grantType: string; tokenParam: string; sendsClientId: boolean };
   /** How the token endpoint says no: OAuth 2.0's `error` string, or Meta's Graph error object (OAuthException and a code). */
   errors?: "graph";
-  /** How the scopes are joined in the authorize URL: Meta's networks take a comma-separated list. */
+  /** How the scopes are joined in the authorize URL: a space (RFC 6749), or the comma Meta's networks and TikTok take. */
   scopeSeparator?: ",";
   /** The API the account listing and a new channel call (with its version), when it is not the token endpoint's host. */
   api?: string;
   /** Where Rytm's app comes from: the server's environment (<PREFIX>_CLIENT_ID/_SECRET), or registered on each instance (Mastodon). Instagram signs in through Facebook's app. */
-  app: { env: "X" | "LINKEDIN" | "FACEBOOK" | "THREADS" } | { registersPerInstance: true };
+  app: { env: "X" | "LINKEDIN" | "FACEBOOK" | "THREADS" | "TIKTOK" } | { registersPerInstance: true };
+  /** What the network calls the client id, in its requests and in the environment (TikTok: client_key, TIKTOK_CLIENT_KEY); client_id otherwise. */
+  clientIdName?: "client_key";
+  /** Which token revocation takes: the refresh token where there is one, or the access token (TikTok). */
+  revokes?: "access-token";
 };
 
 export type Connection =

@@ -18,6 +18,7 @@ import { mastodonAccounts } from "./mastodon/accounts.server";
 import type { OAuthSettings } from "./network-module";
 import { networkModules } from "./networks";
 import { threadsAccounts } from "./threads/accounts.server";
+import { tiktokAccounts } from "./tiktok/accounts.server";
 import { xAccounts } from "./x/accounts.server";
 
 /**
@@ -35,6 +36,7 @@ export const oauthNetworks = {
   facebook: { accounts: (token: string, base: string) => facebookAccounts(token, base) },
   instagram: { accounts: (token: string, base: string) => instagramAccounts(token, base) },
   threads: { accounts: (token: string, base: string) => threadsAccounts(token, base) },
+  tiktok: { accounts: (token: string, base: string) => tiktokAccounts(token, base) },
 } as const;
 
 export type OAuthNetwork = keyof typeof oauthNetworks;
@@ -64,9 +66,10 @@ function apiOverride(network: OAuthNetwork): string | null {
 function serverApp(network: OAuthNetwork): { clientId: string; clientSecret: string } | null {
   const oauth = settingsOf(network);
   if (!("env" in oauth.app)) return { clientId: "", clientSecret: "" };
-  const id = env()[`${oauth.app.env}_CLIENT_ID`];
-  const secret = env()[`${oauth.app.env}_CLIENT_SECRET`];
-  return id && secret ? { clientId: id, clientSecret: secret } : null;
+  const variables = env() as Record<string, unknown>;
+  const id = variables[`${oauth.app.env}_${oauth.clientIdName === "client_key" ? "CLIENT_KEY" : "CLIENT_ID"}`];
+  const secret = variables[`${oauth.app.env}_CLIENT_SECRET`];
+  return typeof id === "string" && typeof secret === "string" && id && secret ? { clientId: id, clientSecret: secret } : null;
 }
 
 /** Whether this server can connect the network (its app is configured), for the channels page. */
@@ -149,6 +152,10 @@ export async function startConnection(input: Omit<PendingState, "verifier">): Pr
     oauth.pkce === "S256"
       ? client.createAuthorizationURLWithPKCE(authorize, state, CodeChallengeMethod.S256, verifier, [...oauth.scopes])
       : client.createAuthorizationURL(authorize, state, [...oauth.scopes]);
+  if (oauth.clientIdName) {
+    url.searchParams.delete("client_id");
+    url.searchParams.set(oauth.clientIdName, app.clientId);
+  }
   if (oauth.scopeSeparator) url.searchParams.set("scope", oauth.scopes.join(oauth.scopeSeparator));
   const pending: PendingState = { ...input, verifier };
   await redis().set(redisKey("oauth-state", state), JSON.stringify(pending), "EX", TTL_SECONDS);
@@ -192,12 +199,12 @@ async function tokensFrom(response: Response): Promise<OAuth2Tokens> {
   return new OAuth2Tokens(data);
 }
 
-/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn and Meta take only this. */
-async function postTokenRequest(url: string, app: { clientId: string; clientSecret: string }, body: Record<string, string>): Promise<OAuth2Tokens> {
+/** A token request with the client secret in the form: arctic's generic client sends it only by HTTP Basic, and LinkedIn, Meta and TikTok take only this. */
+async function postTokenRequest(network: OAuthNetwork, url: string, app: { clientId: string; clientSecret: string }, body: Record<string, string>): Promise<OAuth2Tokens> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-    body: new URLSearchParams({ ...body, client_id: app.clientId, client_secret: app.clientSecret }),
+    body: new URLSearchParams({ ...body, [settingsOf(network).clientIdName ?? "client_id"]: app.clientId, client_secret: app.clientSecret }),
     signal: AbortSignal.timeout(20_000),
   });
   return tokensFrom(response);
@@ -219,7 +226,10 @@ async function longLived(network: OAuthNetwork, app: { clientId: string; clientS
 async function exchange(network: OAuthNetwork, app: { clientId: string; clientSecret: string }, instance: string | null, code: string, verifier: string): Promise<Grant> {
   const oauth = settingsOf(network);
   const url = endpoint(network, oauth.endpoints.token, instance);
-  if (oauth.clientAuth === "post") return longLived(network, app, grantOf(await postTokenRequest(url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network) })));
+  if (oauth.clientAuth === "post") {
+    const pkce: Record<string, string> = oauth.pkce === "S256" ? { code_verifier: verifier } : {};
+    return longLived(network, app, grantOf(await postTokenRequest(network, url, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri(network), ...pkce })));
+  }
   const client = new OAuth2Client(app.clientId, app.clientSecret, redirectUri(network));
   return grantOf(await client.validateAuthorizationCode(url, code, oauth.pkce === "S256" ? verifier : null));
 }
@@ -249,7 +259,7 @@ export async function refreshGrant(network: OAuthNetwork, instance: string | nul
   const url = endpoint(network, oauth.endpoints.token, instance);
   const renewed =
     oauth.clientAuth === "post"
-      ? grantOf(await postTokenRequest(url, app, { grant_type: "refresh_token", refresh_token: refreshToken }))
+      ? grantOf(await postTokenRequest(network, url, app, { grant_type: "refresh_token", refresh_token: refreshToken }))
       : grantOf(await new OAuth2Client(app.clientId, app.clientSecret, null).refreshAccessToken(url, refreshToken, []));
   // A network that does not rotate answers without a refresh token: the old one stays.
   return { refreshToken, ...renewed };
@@ -261,10 +271,11 @@ export async function revokeGrant(network: OAuthNetwork, instance: string | null
   if (!oauth.endpoints.revoke) return false;
   const app = await appFor(network, instance);
   const url = endpoint(network, oauth.endpoints.revoke, instance);
-  const token = grant.refreshToken ?? grant.token;
+  const token = oauth.revokes === "access-token" ? grant.token : (grant.refreshToken ?? grant.token);
   try {
     if (oauth.clientAuth === "post") {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ token, client_id: app.clientId, client_secret: app.clientSecret }), signal: AbortSignal.timeout(20_000) });
+      const form = new URLSearchParams({ token, [oauth.clientIdName ?? "client_id"]: app.clientId, client_secret: app.clientSecret });
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form, signal: AbortSignal.timeout(20_000) });
       return response.ok;
     }
     await new OAuth2Client(app.clientId, app.clientSecret, null).revokeToken(url, token);

@@ -4,12 +4,14 @@
 // `credentialsVersion` makes storing the new tokens a compare-and-set, so a rotating refresh
 // token (X) is never redeemed twice. Everyone else waits for the new version and reads it.
 // A grant the network refuses (expired, revoked) puts the channel in "needs reconnect".
+// A Bluesky session (an app password's access and refresh JWTs) lives the same way.
 import { randomUUID } from "node:crypto";
 import { OAuth2RequestError } from "arctic";
 import { channelGrantRow, channelsHoldingGrants, markNeedsReconnect, storeRefreshedCredentials } from "~/models/channel.server";
 import { decrypt, encrypt } from "~/utils/encryption.server";
 import { redis, redisKey } from "~/utils/redis.server";
 import { type Grant, type OAuthNetwork, isOAuthNetwork, refreshAheadMs, refreshGrant, refreshable, renewedFromLiveToken, signedInCredentials } from "./oauth.server";
+import { SessionError, refreshSession, sessionCredentials } from "./bluesky/session.server";
 
 /** Refreshed this long before the network says the token expires. */
 export const REFRESH_AHEAD_MS = 5 * 60_000;
@@ -37,6 +39,9 @@ export const expiresSoon = (network: string, credentials: Record<string, string>
   const at = credentials.expiresAt ? Date.parse(credentials.expiresAt) : NaN;
   return Number.isFinite(at) && at - now < refreshAheadMs(network, REFRESH_AHEAD_MS);
 };
+
+/** Connected by signing in (OAuth, or a Bluesky app password): refreshed by Rytm, and a refusal means reconnecting. */
+export const isSignedIn = (credentials: Record<string, string>) => credentials.via === "oauth" || credentials.via === "app-password";
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
 
@@ -68,7 +73,7 @@ async function refresh(channelId: string, rejectedVersion: number | undefined): 
     const needed = rejectedVersion === undefined ? expiresSoon(row.network, credentials) : row.credentialsVersion === rejectedVersion;
     if (!needed) return { kind: "ok", credentials, version: row.credentialsVersion };
     const network = row.network;
-    if (!isOAuthNetwork(network) || !refreshable(network, credentials)) {
+    if (!((isOAuthNetwork(network) && refreshable(network, credentials)) || (network === "bluesky" && credentials.refreshToken))) {
       // Nothing to refresh with: a token the network refuses can only be replaced by signing in again.
       if (rejectedVersion !== undefined) {
         await markNeedsReconnect(channelId, row.credentialsVersion);
@@ -94,19 +99,25 @@ async function refresh(channelId: string, rejectedVersion: number | undefined): 
   }
 }
 
-async function redeem(channelId: string, network: OAuthNetwork, settings: Record<string, unknown>, grant: Grant & Record<string, string>, version: number): Promise<FreshCredentials> {
+async function redeem(channelId: string, network: OAuthNetwork | "bluesky", settings: Record<string, unknown>, grant: Grant & Record<string, string>, version: number): Promise<FreshCredentials> {
   const instance = typeof settings.instanceUrl === "string" ? settings.instanceUrl : null;
-  let renewed: Grant;
+  let credentials: Record<string, string>;
   try {
-    renewed = await refreshGrant(network, instance, grant);
+    credentials =
+      network === "bluesky"
+        ? sessionCredentials(await refreshSession(String(settings.service), grant.refreshToken!))
+        : signedInCredentials(await refreshGrant(network, instance, grant));
   } catch (error) {
-    if (error instanceof OAuth2RequestError && (error.code === "invalid_grant" || error.code === "unauthorized_client")) {
+    const refused =
+      (error instanceof OAuth2RequestError && (error.code === "invalid_grant" || error.code === "unauthorized_client")) ||
+      // A revoked app password, or a refresh JWT expired or spent: only signing in again helps.
+      (error instanceof SessionError && (error.reason === "refused" || error.reason === "password"));
+    if (refused) {
       await markNeedsReconnect(channelId, version);
       return { kind: "needs-reconnect" };
     }
     return { kind: "unavailable", message: `The network could not refresh the sign-in: ${(error as Error).message}` };
   }
-  const credentials = signedInCredentials(renewed);
   if (!(await storeRefreshedCredentials(channelId, version, encrypt(JSON.stringify(credentials))))) {
     // Only a lock that expired mid-refresh gets here; the stored version wins, ours is dropped.
     const row = await channelGrantRow(channelId);

@@ -65,6 +65,18 @@ export function saveConnectedChannel(workspaceId: string, actorId: string, input
   });
 }
 
+/** A webhook channel's new signing secret: the old one stops signing at once (version +1). */
+export function replaceWebhookSecret(workspaceId: string, actorId: string, id: string, credentials: { secret: string }) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.channel.updateMany({
+      where: { id, workspaceId, network: "webhook" },
+      data: { credentials: encrypt(JSON.stringify(credentials)), needsReconnect: false, credentialsVersion: { increment: 1 } },
+    });
+    if (count) await recordAudit(tx, { workspaceId, actorId, action: "channel.secret-rotated", targetType: "channel", targetId: id, data: { network: "webhook" } });
+    return count === 1;
+  });
+}
+
 /** A channel's stored credentials and their version, for the token lifecycle (token-refresh.server.ts). */
 export function channelGrantRow(id: string) {
   return prisma.channel.findUnique({ where: { id }, select: { id: true, network: true, settings: true, credentials: true, credentialsVersion: true, needsReconnect: true } });

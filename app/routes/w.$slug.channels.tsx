@@ -76,6 +76,14 @@ export default function Channels() {
                     {channel.enabled ? t.channels.enabled : t.channels.disabled}
                     {channel.hasCredentials ? "" : ` · ${t.channels.noCredentials}`}
                     {publishing.available ? null : <span className="muted"> · {publishing.reason[locale]}</span>}
+                    {canManage && channel.needsReconnect && channel.network === "bluesky" ? (
+                      <>
+                        {" "}
+                        <Link to={`/w/${slug}/channels/bluesky?channel=${channel.id}`} aria-label={`${t.channels.signIn.reconnect}: ${channel.name}`}>
+                          {t.channels.signIn.reconnect}
+                        </Link>
+                      </>
+                    ) : null}
                     {canManage && channel.needsReconnect && signIn.some((s) => s.network === channel.network && s.ready) ? (
                       <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} style={{ display: "inline" }}>
                         <input type="hidden" name="channelId" value={channel.id} />
@@ -125,6 +133,16 @@ export default function Channels() {
                 )}
               </li>
             ))}
+            <li>
+              <Link to={`/w/${slug}/channels/bluesky`}>
+                <NetworkIcon network="bluesky" /> {t.signIn.bluesky.link}
+              </Link>
+            </li>
+            <li>
+              <Link to={`/w/${slug}/channels/webhook`}>
+                <NetworkIcon network="webhook" /> {t.signIn.webhook.link}
+              </Link>
+            </li>
           </ul>
           <h2>{t.channels.signIn.manualHeading}</h2>
           <Form method="post" className="stack" style={{ maxWidth: "28rem" }} {...getFormProps(form)}>

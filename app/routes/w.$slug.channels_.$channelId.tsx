@@ -1,15 +1,21 @@
 // One channel's management: rename, reconnect, disconnect (revoking the sign-in at the
 // network where it has an endpoint), delete — each saying first what happens to its posts.
-import { type ActionFunctionArgs, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { deleteSession } from "~/channels/bluesky/session.server";
 import { type Grant, isOAuthNetwork, isSetUp, revokeGrant } from "~/channels/oauth.server";
+import { newWebhookSecret } from "~/channels/webhook/secret.server";
+import { SecretOnce } from "~/components/secret-once";
 import { NetworkLabel } from "~/components/network-icon";
 import { singleLineText } from "~/domain/text-input";
 import { useI18n } from "~/i18n/use-i18n";
-import { channelForManagement, deleteChannel, disconnectChannel, renameChannel } from "~/models/channel.server";
+import { channelForManagement, deleteChannel, disconnectChannel, renameChannel, replaceWebhookSecret } from "~/models/channel.server";
 import { decrypt } from "~/utils/encryption.server";
 import { notFound, requireWorkspace } from "~/utils/permissions.server";
+
+// The answer that shows a new secret is not cached.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.slug, "channel:manage");
@@ -21,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const actionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rename"), name: singleLineText({ max: 100, required: "Enter a display name" }) }),
   z.object({ intent: z.literal("disconnect") }),
+  z.object({ intent: z.literal("rotate-secret") }),
   z.object({ intent: z.literal("delete"), confirm: z.literal("yes", { error: "confirm" }).optional() }),
 ]);
 
@@ -29,6 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = params.channelId ?? "";
   const form = actionSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!form.success) return data({ done: null, error: "invalid" as const }, { status: 400 });
+  if (form.data.intent === "rotate-secret") {
+    // Shown once, in this answer only.
+    const secret = newWebhookSecret();
+    if (!(await replaceWebhookSecret(workspace.id, user.id, id, { secret }))) notFound("The channel");
+    return data({ done: "rotated" as const, error: null, secret }, { headers: { "cache-control": "no-store" } });
+  }
   if (form.data.intent === "rename") {
     if (!(await renameChannel(workspace.id, user.id, id, form.data.name))) notFound("The channel");
     return { done: "renamed" as const, error: null };
@@ -41,6 +54,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       // Best effort: the channel is disconnected in Rytm whether or not the network answers.
       await revokeGrant(forgotten.network, settings.instanceUrl ?? null, JSON.parse(decrypt(forgotten.credentials)) as Grant).catch(() => false);
     }
+    const session = forgotten.credentials && forgotten.network === "bluesky" ? (JSON.parse(decrypt(forgotten.credentials)) as Record<string, string>) : null;
+    // A session Rytm signed in ends at the PDS too (a pasted password has none to end).
+    if (session?.refreshToken) await deleteSession(String((forgotten.settings as { service?: string }).service), session.refreshToken);
     return { done: "disconnected" as const, error: null };
   }
   if (form.data.confirm !== "yes") return data({ done: null, error: "confirm" as const }, { status: 400 });
@@ -61,7 +77,7 @@ export default function ManageChannel() {
         {channel.needsReconnect ? <strong className="danger"> · {t.channels.signIn.needsReconnect}</strong> : null}
       </p>
       <p>{m.planned(channel.planned, channel.published)}</p>
-      {result?.done ? <p role="status">{result.done === "renamed" ? m.renamed : m.disconnected}</p> : null}
+      {result?.done && result.done !== "rotated" ? <p role="status">{result.done === "renamed" ? m.renamed : m.disconnected}</p> : null}
       {result?.error === "confirm" ? <p role="alert" className="danger">{m.confirmFirst}</p> : null}
 
       <Form method="post" className="cluster">
@@ -69,6 +85,28 @@ export default function ManageChannel() {
         <input type="text" name="name" defaultValue={channel.name} maxLength={100} required aria-label={t.channels.displayName} />
         <button type="submit">{m.rename}</button>
       </Form>
+
+      {channel.network === "bluesky" ? (
+        <div className="stack">
+          <p className="muted">{m.reconnectHelp}</p>
+          <Link to={`/w/${slug}/channels/bluesky?channel=${channel.id}`}>{t.channels.signIn.reconnect}</Link>
+        </div>
+      ) : null}
+
+      {channel.network === "webhook" ? (
+        <Form method="post" className="stack">
+          <h2>{t.signIn.webhook.rotateHeading}</h2>
+          <p className="muted">{t.signIn.webhook.rotateHelp}</p>
+          {result && "secret" in result && result.secret ? (
+            <>
+              <p role="status">{t.signIn.webhook.rotated}</p>
+              <SecretOnce secret={result.secret} />
+            </>
+          ) : null}
+          <input type="hidden" name="intent" value="rotate-secret" />
+          <button type="submit">{t.signIn.webhook.rotate}</button>
+        </Form>
+      ) : null}
 
       {canReconnect ? (
         <Form method="post" action={`/w/${slug}/channels/connect/${channel.network}`} className="stack">

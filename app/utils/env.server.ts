@@ -123,6 +123,14 @@ const envSchema = z.object({
   LINKEDIN_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
   FACEBOOK_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
   THREADS_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  // TikTok calls its client id the client key (decision 0036).
+  TIKTOK_CLIENT_KEY: clientCredential,
+  TIKTOK_CLIENT_SECRET: clientCredential,
+  TIKTOK_API_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  // Where a Bluesky handle is resolved (com.atproto.identity.resolveHandle) instead of by DNS
+  // and https://<handle>/.well-known/atproto-did, and the PLC directory for did:plc documents.
+  BLUESKY_HANDLE_RESOLVER: httpUrlSchema("must be an absolute http(s) URL").optional(),
+  BLUESKY_PLC_URL: httpUrlSchema("must be an absolute http(s) URL").optional(),
   // Requests to hosts a person types (a Mastodon instance) may reach loopback and private
   // addresses only when this is on: tests, and an instance on the operator's own network.
   ALLOW_PRIVATE_NETWORK_ADDRESSES: z
@@ -130,11 +138,11 @@ const envSchema = z.object({
     .transform((value) => value === "true" || value === "1")
     .default(false),
 }).superRefine((value, ctx) => {
-  for (const network of ["X", "LINKEDIN", "FACEBOOK", "THREADS"] as const) {
-    const id = value[`${network}_CLIENT_ID`];
-    const secret = value[`${network}_CLIENT_SECRET`];
+  for (const [idName, secretName] of [["X_CLIENT_ID", "X_CLIENT_SECRET"], ["LINKEDIN_CLIENT_ID", "LINKEDIN_CLIENT_SECRET"], ["FACEBOOK_CLIENT_ID", "FACEBOOK_CLIENT_SECRET"], ["THREADS_CLIENT_ID", "THREADS_CLIENT_SECRET"], ["TIKTOK_CLIENT_KEY", "TIKTOK_CLIENT_SECRET"]] as const) {
+    const id = value[idName];
+    const secret = value[secretName];
     if (Boolean(id) !== Boolean(secret)) {
-      ctx.addIssue({ code: "custom", path: [id ? `${network}_CLIENT_SECRET` : `${network}_CLIENT_ID`], message: `is required with ${id ? `${network}_CLIENT_ID` : `${network}_CLIENT_SECRET`} (set both, or neither)` });
+      ctx.addIssue({ code: "custom", path: [id ? secretName : idName], message: `is required with ${id ? idName : secretName} (set both, or neither)` });
     }
   }
 });

@@ -20,6 +20,10 @@ export type OAuthServerOptions = {
   /** Every refresh returns a new refresh token and the old one stops working (X). */
   rotates: boolean;
   accessTtlSeconds: number;
+  /** What the network calls the client id in its requests: TikTok's client_key. */
+  clientIdName?: string;
+  /** The network's error answers carry its log id beside the OAuth error (TikTok). */
+  errorExtra?: Record<string, string>;
 };
 
 type Grant = { clientId: string; scope: string; refreshToken: string | null; revoked: boolean };
@@ -36,9 +40,10 @@ export type OAuthServer = {
 const CODE_TTL_MS = 60_000;
 const token = (prefix: string) => `${prefix}-${randomBytes(18).toString("base64url")}`;
 const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-const oauthError = (error: string, description: string, status = 400): Reply => ({ status, body: { error, error_description: description } });
 
 export function oauthServer(options: OAuthServerOptions): OAuthServer {
+  const idName = options.clientIdName ?? "client_id";
+  const oauthError = (error: string, description: string, status = 400): Reply => ({ status, body: { error, error_description: description, ...options.errorExtra } });
   const codes = new Map<string, Code>();
   const accessTokens = new Map<string, { grant: Grant; expiresAt: number }>();
   const refreshTokens = new Map<string, Grant>();
@@ -65,19 +70,19 @@ export function oauthServer(options: OAuthServerOptions): OAuthServer {
     let id: string | null = null;
     let secret: string | null = null;
     if (basic && options.clientAuth.includes("basic")) [id, secret] = Buffer.from(basic[1]!, "base64").toString().split(":") as [string, string];
-    else if (form.get("client_secret") && options.clientAuth.includes("post")) [id, secret] = [form.get("client_id"), form.get("client_secret")];
+    else if (form.get("client_secret") && options.clientAuth.includes("post")) [id, secret] = [form.get(idName), form.get("client_secret")];
     const client = id ? options.clients.get(id) : undefined;
     return client && client.secret === secret ? id : null;
   };
 
   const authorizePage = (query: URLSearchParams): Reply => {
-    const client = options.clients.get(query.get("client_id") ?? "");
+    const client = options.clients.get(query.get(idName) ?? "");
     // An unknown client or a redirect URI not registered exactly: an error page, never a redirect.
-    if (!client) return { status: 400, raw: "<!doctype html><title>Error</title><p>invalid_client: unknown client_id</p>" };
+    if (!client) return { status: 400, raw: `<!doctype html><title>Error</title><p>invalid_client: unknown ${idName}</p>` };
     if (!client.redirectUris.includes(query.get("redirect_uri") ?? "")) return { status: 400, raw: "<!doctype html><title>Error</title><p>invalid_request: redirect_uri does not match the registered one</p>" };
     if (query.get("response_type") !== "code" || !query.get("state")) return { status: 400, raw: "<!doctype html><title>Error</title><p>invalid_request: response_type=code and state are required</p>" };
     if (options.pkce === "required" && query.get("code_challenge_method") !== "S256") return { status: 400, raw: "<!doctype html><title>Error</title><p>invalid_request: code_challenge with S256 is required</p>" };
-    const hidden = ["client_id", "redirect_uri", "state", "scope", "code_challenge"]
+    const hidden = [idName, "redirect_uri", "state", "scope", "code_challenge"]
       .map((name) => `<input type="hidden" name="${name}" value="${escape(query.get(name) ?? "")}">`)
       .join("");
     return {
@@ -88,7 +93,7 @@ export function oauthServer(options: OAuthServerOptions): OAuthServer {
 
   const consent = (form: URLSearchParams): Reply => {
     const redirectUri = form.get("redirect_uri") ?? "";
-    const client = options.clients.get(form.get("client_id") ?? "");
+    const client = options.clients.get(form.get(idName) ?? "");
     if (!client?.redirectUris.includes(redirectUri)) return { status: 400, raw: "<p>invalid_request</p>" };
     const redirect = new URL(redirectUri);
     redirect.searchParams.set("state", form.get("state") ?? "");
@@ -97,7 +102,7 @@ export function oauthServer(options: OAuthServerOptions): OAuthServer {
       redirect.searchParams.set("error_description", "The user denied the request");
     } else {
       const code = token("code");
-      codes.set(code, { grant: { clientId: form.get("client_id")!, scope: form.get("scope") ?? "", refreshToken: null, revoked: false }, redirectUri, challenge: form.get("code_challenge") || null, issuedAt: Date.now(), used: false });
+      codes.set(code, { grant: { clientId: form.get(idName)!, scope: form.get("scope") ?? "", refreshToken: null, revoked: false }, redirectUri, challenge: form.get("code_challenge") || null, issuedAt: Date.now(), used: false });
       stats.codes++;
       redirect.searchParams.set("code", code);
     }

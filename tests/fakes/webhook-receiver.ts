@@ -5,10 +5,11 @@ import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake"
 
 export const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-export async function startWebhookReceiver(): Promise<Fake & { deliveries: Map<string, unknown> }> {
+/** `secret`: the signing secret it checks, read at each delivery (one Rytm made after the receiver started). */
+export async function startWebhookReceiver(secret: () => string = () => WEBHOOK_SECRET): Promise<Fake & { deliveries: Map<string, unknown> }> {
   const deliveries = new Map<string, unknown>();
-  const key = Buffer.from(WEBHOOK_SECRET.slice("whsec_".length), "base64");
   const fake = await startFake((request: FakeRequest): Reply => {
+    const key = Buffer.from(secret().slice("whsec_".length), "base64");
     const id = String(request.headers["webhook-id"] ?? "");
     const timestamp = Number(request.headers["webhook-timestamp"]);
     if (!id || Math.abs(Date.now() / 1000 - timestamp) > 300) return { status: 400, body: { error: "bad id or timestamp" } };

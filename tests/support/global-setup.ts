@@ -11,6 +11,8 @@ import { FACEBOOK_CLIENT, startFacebook } from "../fakes/facebook.ts";
 import { LINKEDIN_CLIENT, startLinkedIn } from "../fakes/linkedin.ts";
 import { THREADS_CLIENT, startThreads } from "../fakes/threads.ts";
 import { X_CLIENT, startX } from "../fakes/x.ts";
+import { startBluesky } from "../fakes/bluesky.ts";
+import { TIKTOK_CLIENT, startTikTok } from "../fakes/tiktok.ts";
 import { WORKER_BUNDLE, WORKER_NODE_FLAGS } from "../../scripts/worker-command";
 
 export default async function setup(project: TestProject) {
@@ -42,6 +44,9 @@ export default async function setup(project: TestProject) {
   // One Meta app signs in with Facebook Login for Pages and Instagram accounts alike.
   const facebook = await startFacebook(0, [`${baseUrl}/oauth/facebook/callback`, `${baseUrl}/oauth/instagram/callback`]);
   const threads = await startThreads({ redirectUris: [`${baseUrl}/oauth/threads/callback`] });
+  const tiktok = await startTikTok(0, [`${baseUrl}/oauth/tiktok/callback`]);
+  // One fake is Bluesky's handle resolver, its PLC directory and the account's PDS (decision 0036).
+  const bluesky = await startBluesky();
   const networks = {
     X_CLIENT_ID: X_CLIENT.id,
     X_CLIENT_SECRET: X_CLIENT.secret,
@@ -55,6 +60,11 @@ export default async function setup(project: TestProject) {
     THREADS_CLIENT_ID: THREADS_CLIENT.id,
     THREADS_CLIENT_SECRET: THREADS_CLIENT.secret,
     THREADS_API_URL: threads.url,
+    TIKTOK_CLIENT_KEY: TIKTOK_CLIENT.key,
+    TIKTOK_CLIENT_SECRET: TIKTOK_CLIENT.secret,
+    TIKTOK_API_URL: tiktok.url,
+    BLUESKY_HANDLE_RESOLVER: bluesky.url,
+    BLUESKY_PLC_URL: bluesky.url,
     ALLOW_PRIVATE_NETWORK_ADDRESSES: "true",
   };
   const appEnv = { ...testEnv, ...networks, APP_URL: baseUrl, SMTP_URL: smtp.url, MAIL_FROM: "Rytm tests <rytm@test.example>", TRUST_PROXY: "loopback" };
@@ -66,19 +76,19 @@ export default async function setup(project: TestProject) {
     return response.ok ? true : undefined;
   }).catch(async (error: Error) => {
     // Leave no server behind when the run cannot start.
-    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close()]);
+    await Promise.all([stop(web.child), stop(worker.child), mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close(), tiktok.close(), bluesky.close()]);
     throw new Error(`${error.message}\nweb:\n${web.output()}\nworker:\n${worker.output()}`);
   });
 
   project.provide("testEnv", testEnv);
   project.provide("baseUrl", baseUrl);
   project.provide("mailboxUrl", mailbox.url);
-  project.provide("networkFakes", { x: x.url, linkedin: linkedin.url, facebook: facebook.url, threads: threads.url });
+  project.provide("networkFakes", { x: x.url, linkedin: linkedin.url, facebook: facebook.url, threads: threads.url, tiktok: tiktok.url, bluesky: bluesky.url });
   project.provide("networkEnv", networks);
 
   return async () => {
     await Promise.all([stop(web.child), stop(worker.child)]);
-    await Promise.all([mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close()]);
+    await Promise.all([mailbox.close(), smtp.close(), x.close(), linkedin.close(), facebook.close(), threads.close(), tiktok.close(), bluesky.close()]);
     const { prisma } = await import("../../app/utils/db.server.ts");
     await prisma.$disconnect();
     await dropDatabase(testEnv.DATABASE_URL);

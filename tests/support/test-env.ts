@@ -37,7 +37,7 @@ declare module "vitest" {
     /** GET: every mail the global setup's SMTP server received, as JSON. */
     mailboxUrl: string;
     /** The fakes the server's apps are registered with (OAuth and API; /__fake/ steers them); Instagram signs in at Facebook's. */
-    networkFakes: { x: string; linkedin: string; facebook: string; threads: string };
+    networkFakes: { x: string; linkedin: string; facebook: string; threads: string; tiktok: string; bluesky: string };
     /** What the server and worker get beside the test environment to reach them (for extra workers a test starts). */
     networkEnv: Record<string, string>;
   }

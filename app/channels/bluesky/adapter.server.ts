@@ -1,5 +1,6 @@
-// Bluesky (AT Protocol): a session from an app password, then com.atproto.repo.createRecord
-// with the publish key as the record key. A reused key has no named error (the reference
+// Bluesky (AT Protocol): com.atproto.repo.createRecord with the publish key as the record
+// key, under the session the channel keeps since it was signed in (decision 0036), or, for a
+// channel whose handle and app password were entered by hand, a session made here. A reused key has no named error (the reference
 // PDS answers 500), so an unclear answer is settled by reading the record back.
 import { createHash } from "node:crypto";
 import type { PublishOutcome } from "~/domain/publish-outcome";
@@ -55,6 +56,10 @@ async function sessionFor(service: string, request: PublishRequest, fresh = fals
   return session;
 }
 
+/** A channel signed in through Rytm holds its session; the worker refreshes it when the PDS refuses it. */
+const storedSession = (request: PublishRequest): Session | null =>
+  request.credentials.token && request.credentials.did ? { accessJwt: request.credentials.token, did: request.credentials.did, handle: request.credentials.handle ?? "" } : null;
+
 const serviceOf = (request: PublishRequest) => String(request.settings.service ?? "https://bsky.social").replace(/\/+$/, "");
 const postUrl = (did: string, rkey: string) => `https://bsky.app/profile/${did}/post/${rkey}`;
 
@@ -78,11 +83,16 @@ export const bluesky: ChannelAdapter = {
         headers: { authorization: `Bearer ${session.accessJwt}`, "content-type": "application/json" },
         body: JSON.stringify({ repo: session.did, collection: "app.bsky.feed.post", rkey: request.publishKey, record }),
       }, request.timeoutMs);
-    let session = await sessionFor(service, request);
+    const stored = storedSession(request);
+    let session = stored ?? (await sessionFor(service, request));
     if ("kind" in session) return session;
     let response = await create(session);
     if (isOutcome(response)) return response;
     let body = await readJson(response);
+    // Nothing was created: the worker refreshes the stored session (once, for every process) and sends again.
+    if (stored && (response.status === 401 || body.error === "ExpiredToken" || body.error === "InvalidToken")) {
+      return { kind: "failed", failureClass: "auth", message: `Bluesky refused the session (${String(body.error ?? response.status)}).` };
+    }
     // A kept session that expired or was revoked: log in once more and try again (nothing was created).
     if (response.status === 401 || body.error === "ExpiredToken" || body.error === "InvalidToken") {
       session = await sessionFor(service, request, true);
@@ -105,7 +115,7 @@ export const bluesky: ChannelAdapter = {
 
   async lookup(request) {
     const service = serviceOf(request);
-    const session = await sessionFor(service, request);
+    const session = storedSession(request) ?? (await sessionFor(service, request));
     if ("kind" in session) return null;
     return getRecord(service, session, request.publishKey, request.timeoutMs);
   },

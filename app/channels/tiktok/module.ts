@@ -1,8 +1,9 @@
-// TikTok: a caption under a video. Publishing needs video uploads, which Rytm does not
-// have yet: its channels plan and check, and say so when a post is due.
+// TikTok: a caption under a video. Accounts connect through Login Kit (OAuth 2.0 with PKCE,
+// decision 0036). Publishing needs video uploads, which Rytm does not have yet: its channels
+// plan and check, and say so when a post is due.
 import { z } from "zod";
 import { utf16Length } from "../../domain/text-measure";
-import { commonSettings, tokenCredentials } from "../connect-fields";
+import { commonSettings, settingFields, tokenCredentials } from "../connect-fields";
 import type { NetworkModule } from "../network-module";
 
 export const tiktok = {
@@ -35,8 +36,29 @@ export const tiktok = {
   },
   postRate: { posts: 15, seconds: 24 * 3600 },
   credentials: tokenCredentials,
-  settings: z.strictObject({ ...commonSettings }),
-  connection: { method: "oauth", fields: ["token"] },
+  settings: z.strictObject({
+    ...commonSettings,
+    apiBase: settingFields.apiBase.optional(),
+    /** The account's id for Rytm's app (open_id): stable across sign-ins, unlike the tokens. */
+    openId: z.string().min(1).max(200).optional(),
+  }),
+  connection: {
+    method: "oauth",
+    oauth: {
+      endpoints: { authorize: "https://www.tiktok.com/v2/auth/authorize/", token: "https://open.tiktokapis.com/v2/oauth/token/", revoke: "https://open.tiktokapis.com/v2/oauth/revoke/" },
+      // user.info.basic: who consented, for the picker; video.publish: the creator info now, posting later.
+      scopes: ["user.info.basic", "video.publish"],
+      pkce: "S256",
+      clientAuth: "post",
+      // Access tokens last 24 hours, refresh tokens a year; a refresh may answer a new refresh token.
+      refresh: { kind: "refresh-token", rotates: true },
+      app: { env: "TIKTOK" },
+      clientIdName: "client_key",
+      scopeSeparator: ",",
+      revokes: "access-token",
+    },
+    fields: ["token"],
+  },
   preview: { avatar: "circle", foldAt: null },
   publishKey: "variant-version",
   publishing: {

@@ -1,0 +1,40 @@
+// Signing channels in without OAuth (decision 0036): Bluesky with a handle and an app
+// password, and Rytm's webhook with the signing secret Rytm makes and shows once.
+export const signIn = {
+  bluesky: {
+    link: "Sign in to Bluesky",
+    heading: "Sign in to Bluesky",
+    reconnecting: (name: string) => `Signing ${name} in again: its posts held for the sign-in go out at their time.`,
+    intro: "Rytm signs in with an app password, never your account's password. Rytm keeps the session, not the password, and renews it by itself.",
+    howTo: "Create one in Bluesky: Settings → Privacy and security → App passwords → Add App Password. Deleting it there disconnects Rytm.",
+    handle: "Handle (name.bsky.social or your own domain)",
+    password: "App password (xxxx-xxxx-xxxx-xxxx)",
+    submit: "Sign in",
+    failed: {
+      identifier: "Enter the handle as name.bsky.social (or your own domain), or the DID.",
+      identity: "No Bluesky account has this handle. Check its spelling.",
+      password: "Bluesky refused the handle or the app password. Check both; an app password looks like xxxx-xxxx-xxxx-xxxx.",
+      "two-factor": "This account asks for a sign-in code: use an app password instead of the account's password.",
+      refused: "Bluesky does not let this account sign in (it may be suspended or deactivated).",
+      "rate-limited": "Too many sign-ins to this account for now (Bluesky allows 30 in 5 minutes). Try again in a few minutes.",
+      unreachable: "Bluesky could not be reached. Try again in a moment.",
+    },
+  },
+  webhook: {
+    link: "Add a webhook",
+    heading: "Add a webhook",
+    intro: "Rytm sends each post as a signed JSON request (Standard Webhooks) to the address you give; your endpoint checks the signature with the secret Rytm makes.",
+    url: "Endpoint address (https://…)",
+    submit: "Create the webhook",
+    secretHeading: "The signing secret",
+    secretOnce: "Copy it now and store it where your endpoint reads it: Rytm shows it only this once (it keeps it encrypted). Lost it? Rotate the secret on the channel's page.",
+    secretLabel: "Signing secret",
+    copy: "Copy",
+    copied: "Copied.",
+    created: (name: string) => `The webhook channel ${name} is ready.`,
+    rotateHeading: "Signing secret",
+    rotateHelp: "Rotating makes a new secret at once; deliveries are signed with it from now on, and the old one stops working.",
+    rotate: "Rotate the secret",
+    rotated: "A new secret signs the deliveries from now on.",
+  },
+};
