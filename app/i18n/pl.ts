@@ -4,6 +4,7 @@ import { account } from "./account.pl";
 import { series } from "./series.pl";
 import { notifications } from "./notifications.pl";
 import { media } from "./media.pl";
+import { calendarMoves } from "./calendar-moves.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -22,6 +23,7 @@ export const pl: Messages = {
   series,
   notifications,
   media,
+  calendarMoves,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

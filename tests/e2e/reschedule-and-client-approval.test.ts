@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
+import { hydrated, launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
 import { PASSWORD, addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
 
 let browser: Browser;
@@ -39,11 +39,13 @@ describe("calendar and client", () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 1400, height: 1000 });
     await signInAs(page, owner.email, PASSWORD);
-    await page.goto(`/w/${workspace.slug}?date=${month.toISODate()}`);
+    await page.goto(`/w/${workspace.slug}?view=month&date=${month.toISODate()}`);
+    await hydrated(page);
     const grid = page.getByRole("grid", { name: "Calendar" });
     const chip = grid.getByRole("article", { name: "09:30 Museum night" });
     const target = grid.locator(`[data-day="${month.set({ day: 14 }).toISODate()}"]`);
-    await chip.dragTo(target);
+    // A person's pointer moves in steps; the card follows it (dnd-kit starts a drag after a few pixels).
+    await chip.dragTo(target, { steps: 12 });
     // The message names the post and where it went, and offers to take it back.
     const label = (day: number) => month.set({ day, hour: 9, minute: 30 }).setLocale("en").toFormat("ccc d LLL, HH:mm");
     await page.getByText(`Moved “Museum night” to ${label(14)}.`).waitFor();
@@ -59,8 +61,9 @@ describe("calendar and client", () => {
     expect(back.scheduledAt!.getTime()).toBe(from.toMillis());
     expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
 
-    // A published post cannot be dragged; the form way is refused with the reason.
-    expect(await grid.getByRole("article", { name: "08:00 Yesterday's news" }).getAttribute("draggable")).toBe("false");
+    // A published post has no handle to move it by; the form way is refused with the reason.
+    expect(await grid.getByRole("button", { name: /^Move “Museum night”/ }).count()).toBe(1);
+    expect(await grid.getByRole("button", { name: /^Move “Yesterday's news”/ }).count()).toBe(0);
     const http = await signedIn(owner);
     const refused = await http.post(`/w/${workspace.slug}?index`, { postId: published.id, date: month.set({ day: 20 }).toISODate()!, time: "08:00" });
     expect(refused.status).toBe(409);
