@@ -1,6 +1,7 @@
 // Moving posts in the calendar with a pointer or the keyboard, and the week's time grid:
 // what the handle is called, how to use it, and what a screen reader hears during a move.
 export const calendarMoves = {
+  roleDescription: "movable post",
   handle: (title: string, when: string) => `Move “${title}”, ${when}`,
   instructions:
     "To move a post, press Space or Enter on its handle. The arrow keys move it a day left or right; in the week grid up and down by 15 minutes (with Shift by an hour), in the month a week. Press Space or Enter to drop it there, Escape to leave it where it was.",

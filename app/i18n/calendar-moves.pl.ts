@@ -1,6 +1,7 @@
 import type { calendarMoves as en } from "./calendar-moves.en";
 
 export const calendarMoves: typeof en = {
+  roleDescription: "post do przeniesienia",
   handle: (title, when) => `Przenieś „${title}”, ${when}`,
   instructions:
     "Aby przenieść post, naciśnij Spację lub Enter na jego uchwycie. Strzałki przesuwają go o dzień w lewo lub w prawo; w siatce tygodnia w górę i w dół o 15 minut (z Shiftem o godzinę), w miesiącu o tydzień. Spacja lub Enter upuszcza go w tym miejscu, Escape zostawia go tam, gdzie był.",

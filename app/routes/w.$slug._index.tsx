@@ -86,6 +86,9 @@ export default function Calendar() {
     const moved = all.find((p) => p.id === lastMove.postId);
     return moved ? [...all.filter((p) => p.id !== lastMove.postId), { ...moved, scheduledAt: lastMove.to.at.toISOString() }] : all;
   }, [posts, move.state, lastMove]);
+  // A refused move is said beside the post when its card is on screen (the live region above says it once, for screen readers).
+  const refused = move.state === "idle" && move.data?.error && move.data.postId ? { postId: move.data.postId, error: move.data.error, violations: move.data.violations } : null;
+  const refusalBeside = refused && shown.some((p) => p.id === refused.postId) ? refused : null;
   const check = useFetcher<{ badges: Record<string, RuleBadge> }>();
   const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: categoryLabel(c, t) }])), [categories, t]);
   const checkUrl = `/w/${workspace.slug}/plan-check?${new URLSearchParams({ from: range.from, to: range.to })}`;
@@ -190,7 +193,9 @@ export default function Calendar() {
       </Form>
       <div role="status" aria-live="polite" className="move-result">
         {/* The answer to the last move, once it has come (until then the last answer would name the wrong move). */}
-        {move.state !== "idle" ? null : move.data?.error ? (
+        {move.state !== "idle" ? null : refusalBeside ? (
+          <p className="visually-hidden">{t.calendar.moveRefused(refusalBeside.error)}</p>
+        ) : move.data?.error ? (
           <Refusal message={t.calendar.moveRefused(move.data.error)} violations={move.data.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={move.data.postId} />
         ) : move.data ? (
           <p>
@@ -222,6 +227,14 @@ export default function Calendar() {
           moreLink={(day) => link({ view: range.view === "month" ? "week" : "list", date: day })}
           canMove={canWrite}
           onMove={(postId, drop, keyboard) => moveTo(postId, drop, false, keyboard)}
+          note={
+            refusalBeside
+              ? {
+                  postId: refusalBeside.postId,
+                  content: <Refusal alert={false} message={t.calendar.moveRefused(refusalBeside.error)} violations={refusalBeside.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={refusalBeside.postId} />,
+                }
+              : null
+          }
         />
         <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} rulesLink={`/w/${workspace.slug}/rules`} />
       </div>

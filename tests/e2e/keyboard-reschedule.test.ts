@@ -20,10 +20,10 @@ afterAll(async () => {
 
 const ZONE = "Europe/Warsaw";
 
-async function plannedPost(workspaceId: string, title: string, at: Date, channelName = unique("Mastodon")) {
+async function plannedPost(workspaceId: string, title: string, at: Date, status: "DRAFT" | "APPROVED" = "DRAFT", channelName = unique("Mastodon")) {
   const channel = await prisma.channel.create({ data: { workspaceId, network: "mastodon", name: channelName }, select: { id: true } });
   return prisma.post.create({
-    data: { workspaceId, title, category: "news", status: "DRAFT", scheduledAt: at, variants: { create: { workspaceId, channelId: channel.id, text: `${title}: ${unique("text")}`, scheduledAt: at, status: "DRAFT" } } },
+    data: { workspaceId, title, category: "news", status, scheduledAt: at, variants: { create: { workspaceId, channelId: channel.id, text: `${title}: ${unique("text")}`, scheduledAt: at, status: "DRAFT" } } },
     select: { id: true },
   });
 }
@@ -138,5 +138,37 @@ describe("the week grid and moving with the keyboard", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await screenshot(page, "week-grid-pl-390");
     expect(page.consoleErrors).toEqual([]);
+  });
+
+  it("says a refused move once, beside the post that stayed", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"), ZONE);
+    await addMember(workspace.id, owner.id, "OWNER");
+    // An approved post last week: moving it to another past day is refused (it needs a future time).
+    const monday = DateTime.now().setZone(ZONE).startOf("week").minus({ weeks: 1 });
+    const at = monday.plus({ days: 2 }).set({ hour: 10 });
+    const post = await plannedPost(workspace.id, "Old news", at.toJSDate(), "APPROVED");
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, owner.email, PASSWORD);
+    await page.goto(`/w/${workspace.slug}?view=week&date=${monday.toISODate()}`);
+    await hydrated(page);
+    await page.getByRole("button", { name: /^Move “Old news”/ }).focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => liveRegion(page).textContent()).toContain("Picked up “Old news”");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => liveRegion(page).textContent()).toContain("To ");
+    await page.keyboard.press("Space");
+    const wednesday = page.locator(`[role="gridcell"][data-day="${at.toISODate()}"]`);
+    const note = wednesday.locator(".chip-note");
+    await note.getByText(/^Not moved: /).waitFor();
+    // Said once: the status region has the words for screen readers, nothing else is an alert.
+    expect(await page.locator(".move-result").textContent()).toMatch(/^Not moved: /);
+    expect(await page.locator(".move-result").evaluate((region) => getComputedStyle(region.firstElementChild!).position)).toBe("absolute");
+    expect(await page.getByRole("alert").filter({ hasText: "Not moved" }).count()).toBe(0);
+    expect((await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true } })).scheduledAt!.getTime()).toBe(at.toMillis());
+    await screenshot(page, "week-grid-refused-beside");
+    // The refusal's own answer (422) is the only error the browser logged.
+    expect(page.consoleErrors.filter((e) => !e.includes("status of 422"))).toEqual([]);
   });
 });

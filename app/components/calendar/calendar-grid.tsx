@@ -3,6 +3,7 @@
 // another day in the month and the list (keeping its time of day), onto another day and
 // quarter hour in the week.
 import { DateTime } from "luxon";
+import { Fragment } from "react";
 import type { CalendarView } from "~/domain/calendar-range";
 import { type Drop, placeOf } from "~/domain/week-grid";
 import { useI18n } from "~/i18n/use-i18n";
@@ -11,7 +12,7 @@ import { CalendarMoves } from "./calendar-moves";
 import { DropDay } from "./drop-day";
 import { MoreLink } from "./more-link";
 import { PostChip } from "./post-chip";
-import type { CalendarPost, ChannelInfo, RenderChip, RuleBadge } from "./types";
+import type { CalendarPost, ChannelInfo, PostNote, RenderChip, RuleBadge } from "./types";
 import { WeekGrid } from "./week-grid";
 
 type Props = {
@@ -31,9 +32,10 @@ type Props = {
   canMove: boolean;
   /** A post dropped on a new moment; `keyboard` when it was moved with the keyboard. */
   onMove: (postId: string, drop: Drop, keyboard: boolean) => void;
+  note?: PostNote | null;
 };
 
-export function CalendarGrid({ view, days, anchor, today, zone, posts, channels, categoryIndex, badges, more, moreLink, canMove, onMove }: Props) {
+export function CalendarGrid({ view, days, anchor, today, zone, posts, channels, categoryIndex, badges, more, moreLink, canMove, onMove, note }: Props) {
   const { t, locale } = useI18n();
   const channelMap = new Map(channels.map((c) => [c.id, c]));
   const local = (iso: string) => DateTime.fromISO(iso, { zone });
@@ -43,9 +45,10 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
     byDay.set(day, [...(byDay.get(day) ?? []), post]);
   }
   const month = DateTime.fromISO(anchor).month;
+  const noted = note ? posts.find((p) => p.id === note.postId) : undefined;
   const chip: RenderChip = (post, style) => {
     const category = categoryIndex.get(post.category);
-    return (
+    const card = (
       <PostChip
         key={`${post.id}@${post.scheduledAt}`}
         post={post}
@@ -59,6 +62,15 @@ export function CalendarGrid({ view, days, anchor, today, zone, posts, channels,
         draggable={canMove}
         style={style}
       />
+    );
+    if (post !== noted) return card;
+    return (
+      <Fragment key={`${post.id}@${post.scheduledAt}`}>
+        {card}
+        <div className="chip-note" style={style}>
+          {note!.content}
+        </div>
+      </Fragment>
     );
   };
   const dayName = (day: string) => local(day).setLocale(locale).toFormat("cccc d MMMM yyyy");

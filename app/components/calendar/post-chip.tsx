@@ -33,7 +33,7 @@ export function PostChip({ post, time, when, place, channels, colorIndex, badge,
   const canDrag = draggable && movable(post.status, post.variants.map((v) => v.status));
   const key = `${post.id}@${post.scheduledAt}`;
   const data: MoveData = { postId: post.id, title: post.title, at: post.scheduledAt, place };
-  const { setNodeRef, setActivatorNodeRef, listeners, attributes, transform, isDragging } = useDraggable({ id: key, data, disabled: !canDrag });
+  const { setNodeRef, setActivatorNodeRef, listeners, attributes, transform, isDragging } = useDraggable({ id: key, data, disabled: !canDrag, attributes: { roleDescription: t.calendarMoves.roleDescription } });
   return (
     <article
       ref={setNodeRef}
