@@ -1,7 +1,8 @@
 // The calendar opens on this week as a time grid, and a post is rescheduled there with the
 // keyboard only: focus its handle, lift it with Space, carry it a day right and down the
 // hours with the arrow keys, drop it with Space; Undo with Enter puts it back; Escape leaves
-// it where it was. A screen reader hears each step. Screenshots of the week grid at 1440 × 900
+// it where it was; in the month the arrows move it by days and weeks. A refusal shows beside the
+// post. A screen reader hears each step. Screenshots of the week grid at 1440 × 900
 // and 390 × 844 in English and Polish (tests/artifacts/week-grid-*.png).
 import { DateTime } from "luxon";
 import type { Browser, Page } from "playwright-core";
@@ -170,5 +171,32 @@ describe("the week grid and moving with the keyboard", () => {
     await screenshot(page, "week-grid-refused-beside");
     // The refusal's own answer (422) is the only error the browser logged.
     expect(page.consoleErrors.filter((e) => !e.includes("status of 422"))).toEqual([]);
+  });
+
+  it("moves a post in the month with the keyboard: a week down and a day left, keeping its time", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"), ZONE);
+    await addMember(workspace.id, owner.id, "OWNER");
+    const month = DateTime.now().setZone(ZONE).plus({ months: 1 }).startOf("month");
+    const from = month.set({ day: 10, hour: 9, minute: 30 });
+    const post = await plannedPost(workspace.id, "Museum night", from.toJSDate());
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, owner.email, PASSWORD);
+    await page.goto(`/w/${workspace.slug}?view=month&date=${month.toISODate()}`);
+    await hydrated(page);
+    await page.getByRole("button", { name: /^Move “Museum night”/ }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => liveRegion(page).textContent()).toContain("Picked up “Museum night”");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowLeft");
+    const to = from.plus({ days: 6 });
+    await expect.poll(() => liveRegion(page).textContent()).toContain(`To ${to.setLocale("en").toFormat("ccc d LLL, HH:mm")}.`);
+    await page.keyboard.press("Enter");
+    await page.getByText(`Moved “Museum night” to ${to.setLocale("en").toFormat("ccc d LLL, HH:mm")}.`).waitFor();
+    await page.locator(`[data-day="${to.toISODate()}"]`).getByRole("article", { name: "09:30 Museum night" }).waitFor();
+    expect((await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true } })).scheduledAt!.getTime()).toBe(to.toMillis());
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(page.consoleErrors).toEqual([]);
   });
 });
