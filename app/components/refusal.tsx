@@ -2,11 +2,19 @@
 import type { LocalizedViolation } from "~/domain/violations";
 import { ViolationList } from "./violation-list";
 
-type Props = { message: string; violations: readonly LocalizedViolation[]; slug: string | null; zone: string; selfId?: string | null };
+type Props = {
+  message: string;
+  violations: readonly LocalizedViolation[];
+  slug: string | null;
+  zone: string;
+  selfId?: string | null;
+  /** False where a live region nearby already says the message (it is then said once). */
+  alert?: boolean;
+};
 
-export function Refusal({ message, violations, slug, zone, selfId }: Props) {
+export function Refusal({ message, violations, slug, zone, selfId, alert = true }: Props) {
   return (
-    <div className="form-error" role="alert">
+    <div className="form-error" role={alert ? "alert" : undefined}>
       <p>{message}</p>
       <ViolationList violations={violations.filter((v) => v.severity === "block")} slug={slug} zone={zone} selfId={selfId} />
     </div>

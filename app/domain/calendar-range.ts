@@ -1,5 +1,6 @@
 // Which days a calendar view shows, in the workspace's own zone: a month as whole weeks
-// (Monday first), a week, or a four-week list. Days are ISO dates; `from`/`to` are the
+// (Monday first), a week (what the calendar opens on when the URL names no view), or a
+// four-week list. Days are ISO dates; `from`/`to` are the
 // instants at the start of the first day and after the last, so DST days are 23 or 25 h.
 import { DateTime } from "luxon";
 import { z } from "zod";
@@ -10,7 +11,7 @@ export const calendarViews = ["month", "week", "list"] as const;
 export type CalendarView = (typeof calendarViews)[number];
 
 export const calendarQuerySchema = z.object({
-  view: z.enum(calendarViews).catch("month"),
+  view: z.enum(calendarViews).catch("week"),
   date: planDateSchema().optional().catch(undefined),
   channel: recordIdSchema().optional().catch(undefined),
   category: recordIdSchema().optional().catch(undefined),

@@ -6,6 +6,7 @@ import { series } from "./series.en";
 import { notifications } from "./notifications.en";
 import { media } from "./media.en";
 import { signIn } from "./sign-in.en";
+import { calendarMoves } from "./calendar-moves.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
@@ -15,6 +16,7 @@ export const en = {
   notifications,
   media,
   signIn,
+  calendarMoves,
   zoneChange: {
     heading: "Change the time zone",
     current: (zone: string) => `The workspace plans in ${zone}.`,

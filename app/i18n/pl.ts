@@ -5,6 +5,7 @@ import { series } from "./series.pl";
 import { notifications } from "./notifications.pl";
 import { media } from "./media.pl";
 import { signIn } from "./sign-in.pl";
+import { calendarMoves } from "./calendar-moves.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -24,6 +25,7 @@ export const pl: Messages = {
   notifications,
   media,
   signIn,
+  calendarMoves,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

@@ -1,10 +1,11 @@
-// The calendar: month, week or list of one workspace in its own time zone, with filters,
-// drag-and-drop rescheduling, rule badges (checked by a second request) and the mix panel.
+// The calendar: the week by the hour (what it opens on), the month or a list of one
+// workspace in its own time zone, with filters, moving posts by pointer or keyboard (with
+// Undo), rule badges (checked by a second request) and the mix panel.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateTime } from "luxon";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { CalendarGrid } from "~/components/calendar/calendar-grid";
 import { MixPanel } from "~/components/calendar/mix-panel";
 import { Refusal } from "~/components/refusal";
@@ -14,6 +15,7 @@ import { moveSchema } from "~/domain/post-actions";
 import { can } from "~/domain/permissions";
 import { postStatuses } from "~/domain/post-gate";
 import { describeTimeZone } from "~/domain/time-zones";
+import { type Slot, slotOf } from "~/domain/week-grid";
 import { categoryLabel } from "~/i18n/category-label";
 import { useI18n } from "~/i18n/use-i18n";
 import { loadCalendar } from "~/models/calendar.server";
@@ -22,6 +24,7 @@ import { memberActor } from "~/models/post-gate.server";
 import { gateAnswer } from "~/utils/gate-answer.server";
 import { requireWorkspace } from "~/utils/permissions.server";
 import { localeOf } from "~/utils/locale.server";
+import { formatDayTime } from "~/utils/dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace, role } = await requireWorkspace(request, params.slug, "post:read");
@@ -49,8 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ postId, ...answer.data }, answer.init ?? undefined);
 }
 
-/** A day and a time of day in the workspace's zone, as the move form sends them. */
-type Slot = { date: string; time: string };
+/** Where a post goes: the slot the move form sends, and the moment it names. */
+type Target = { slot: Slot; at: Date };
 
 export default function Calendar() {
   const { workspace, zone, range, query, canWrite, posts, more, channels, categories, tags, mix, onePer } = useLoaderData<typeof loader>();
@@ -58,19 +61,34 @@ export default function Calendar() {
   const [params] = useSearchParams();
   const move = useFetcher<typeof action>();
   // The last move, so that its message names the post and its new time, and Undo can take it back (the gate decides both).
-  const [lastMove, setLastMove] = useState<{ postId: string; title: string; from: Slot; to: Slot; undo: boolean } | null>(null);
-  const slotOf = (at: string): Slot => {
-    const local = DateTime.fromISO(at, { zone: workspace.timeZone });
-    return { date: local.toISODate()!, time: local.toFormat("HH:mm") };
-  };
-  const whenLabel = (slot: Slot) => DateTime.fromISO(`${slot.date}T${slot.time}`, { zone: workspace.timeZone }).setLocale(locale).toFormat("ccc d LLL, HH:mm");
-  const moveTo = (postId: string, to: Slot, undo: boolean) => {
+  const [lastMove, setLastMove] = useState<{ postId: string; title: string; from: Target; to: Target; undo: boolean } | null>(null);
+  // After a move made with the keyboard, focus goes to Undo; after Undo made with the keyboard, back to the post's handle.
+  const [focusAfter, setFocusAfter] = useState<{ undo: true } | { postId: string } | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const moveTo = (postId: string, to: Target, undo: boolean, keyboard: boolean) => {
     const post = (posts as CalendarPost[]).find((p) => p.id === postId);
     if (!post) return;
-    const from = undo && lastMove ? lastMove.to : slotOf(post.scheduledAt);
+    const from = undo && lastMove ? lastMove.to : { slot: slotOf(post.scheduledAt, workspace.timeZone), at: new Date(post.scheduledAt) };
     setLastMove({ postId, title: post.title, from, to, undo });
-    move.submit({ postId, ...to }, { method: "post" });
+    setFocusAfter(keyboard ? (undo ? { postId } : { undo: true }) : null);
+    move.submit({ postId, ...to.slot }, { method: "post" });
   };
+  useEffect(() => {
+    if (move.state !== "idle" || !focusAfter) return;
+    if ("undo" in focusAfter) undoButton.current?.focus();
+    else document.querySelector<HTMLElement>(`[data-move-handle="${focusAfter.postId}"]`)?.focus();
+    setFocusAfter(null);
+  }, [move.state, focusAfter, posts]);
+  // While a move is on its way the post shows where it goes (the gate may still refuse it).
+  const shown = useMemo(() => {
+    const all = posts as CalendarPost[];
+    if (move.state === "idle" || !lastMove) return all;
+    const moved = all.find((p) => p.id === lastMove.postId);
+    return moved ? [...all.filter((p) => p.id !== lastMove.postId), { ...moved, scheduledAt: lastMove.to.at.toISOString() }] : all;
+  }, [posts, move.state, lastMove]);
+  // A refused move is said beside the post when its card is on screen (the live region above says it once, for screen readers).
+  const refused = move.state === "idle" && move.data?.error && move.data.postId ? { postId: move.data.postId, error: move.data.error, violations: move.data.violations } : null;
+  const refusalBeside = refused && shown.some((p) => p.id === refused.postId) ? refused : null;
   const check = useFetcher<{ badges: Record<string, RuleBadge> }>();
   const categoryIndex = useMemo(() => new Map(categories.map((c, index) => [c.id, { index, label: categoryLabel(c, t) }])), [categories, t]);
   const checkUrl = `/w/${workspace.slug}/plan-check?${new URLSearchParams({ from: range.from, to: range.to })}`;
@@ -174,17 +192,20 @@ export default function Calendar() {
         </button>
       </Form>
       <div role="status" aria-live="polite" className="move-result">
-        {move.data?.error ? (
+        {/* The answer to the last move, once it has come (until then the last answer would name the wrong move). */}
+        {move.state !== "idle" ? null : refusalBeside ? (
+          <p className="visually-hidden">{t.calendar.moveRefused(refusalBeside.error)}</p>
+        ) : move.data?.error ? (
           <Refusal message={t.calendar.moveRefused(move.data.error)} violations={move.data.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={move.data.postId} />
         ) : move.data ? (
           <p>
             {lastMove && lastMove.postId === move.data.postId
-              ? t.calendar.movedPost(lastMove.title, whenLabel(lastMove.to), lastMove.undo, move.data.violations.length)
+              ? t.calendar.movedPost(lastMove.title, formatDayTime(lastMove.to.at, workspace.timeZone, locale), lastMove.undo, move.data.violations.length)
               : move.data.violations.length
                 ? t.calendar.movedWithWarnings(move.data.violations.length)
                 : t.calendar.moved}{" "}
-            {lastMove && lastMove.postId === move.data.postId && !lastMove.undo && move.state === "idle" ? (
-              <button type="button" className="link" onClick={() => moveTo(lastMove.postId, lastMove.from, true)}>
+            {lastMove && lastMove.postId === move.data.postId && !lastMove.undo ? (
+              <button type="button" className="link" ref={undoButton} onClick={(event) => moveTo(lastMove.postId, lastMove.from, true, event.detail === 0)}>
                 {t.calendar.undo}
               </button>
             ) : null}
@@ -198,14 +219,22 @@ export default function Calendar() {
           anchor={range.anchor}
           today={range.today}
           zone={workspace.timeZone}
-          posts={posts as CalendarPost[]}
+          posts={shown}
           channels={channels}
           categoryIndex={categoryIndex}
           badges={check.data?.badges ?? {}}
           more={more}
           moreLink={(day) => link({ view: range.view === "month" ? "week" : "list", date: day })}
           canMove={canWrite}
-          onMove={(postId, date, time) => moveTo(postId, { date, time }, false)}
+          onMove={(postId, drop, keyboard) => moveTo(postId, drop, false, keyboard)}
+          note={
+            refusalBeside
+              ? {
+                  postId: refusalBeside.postId,
+                  content: <Refusal alert={false} message={t.calendar.moveRefused(refusalBeside.error)} violations={refusalBeside.violations} slug={workspace.slug} zone={workspace.timeZone} selfId={refusalBeside.postId} />,
+                }
+              : null
+          }
         />
         <MixPanel mix={mix} categoryIndex={categoryIndex} zone={workspace.timeZone} onePer={onePer} rulesLink={`/w/${workspace.slug}/rules`} />
       </div>

@@ -16,3 +16,8 @@ export function formatDateTime(instant: Date | string | number, zone: string, lo
 export function formatDate(instant: Date | string | number, zone: string, locale = "en"): string {
   return at(instant, zone, locale).toFormat("ccc d MMM yyyy");
 }
+
+/** The calendar's moment without the year, which its heading already says: "Mon 7 Dec, 12:30". */
+export function formatDayTime(instant: Date | string | number, zone: string, locale = "en"): string {
+  return at(instant, zone, locale).toFormat("ccc d LLL, HH:mm");
+}

@@ -19,7 +19,7 @@ describe("the first screens", () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 1440, height: 900 });
     await signInAs(page, "ola@rytm.example", "rytm-demo-password");
-    await page.goto("/w/muzeum-miasta");
+    await page.goto("/w/muzeum-miasta?view=month");
     const grid = page.getByRole("grid", { name: "Calendar" });
     await grid.waitFor();
     // The badges come from a second request; wait for it.

@@ -13,8 +13,8 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 const pages = [
-  ["month", "/w/muzeum-miasta"],
-  ["week", "/w/muzeum-miasta?view=week"],
+  ["month", "/w/muzeum-miasta?view=month"],
+  ["week", "/w/muzeum-miasta"],
   ["list", "/w/muzeum-miasta?view=list"],
   ["editor", "/w/muzeum-miasta/posts/new"],
   ["review", "/w/muzeum-miasta/review"],
@@ -52,7 +52,7 @@ describe("on a phone", () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 390, height: 844 });
     await signInAs(page, "ola@rytm.example", "rytm-demo-password");
-    await page.goto("/w/muzeum-miasta");
+    await page.goto("/w/muzeum-miasta?view=month");
     const grid = page.getByRole("grid", { name: "Calendar" });
     await grid.waitFor();
     // Days without posts are not shown; each shown day says its weekday and date.
@@ -65,7 +65,7 @@ describe("on a phone", () => {
     await screenshot(page, "phone-menu-open");
     // At 1440 px the same page is the month grid with every day and the menu in the bar.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.goto("/w/muzeum-miasta");
+    await page.goto("/w/muzeum-miasta?view=month");
     expect(await page.getByRole("link", { name: "Members" }).isVisible()).toBe(true);
     expect(await page.getByText("Menu", { exact: true }).isVisible()).toBe(false);
   });

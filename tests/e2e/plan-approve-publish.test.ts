@@ -115,7 +115,7 @@ describe("plan, approve, publish", () => {
     const chip = page.getByRole("article", { name: /New espresso blend/ });
     await chip.getByText("published", { exact: true }).waitFor();
     await expect.poll(() => chip.getByRole("link", { name: "view" }).count()).toBe(2);
-    await page.goto(`/w/${workspace.slug}`);
+    await page.goto(`/w/${workspace.slug}?view=month`);
     await page.getByRole("grid", { name: "Calendar" }).waitFor();
     await screenshot(page, "month-view");
     await page.getByRole("complementary", { name: "Content mix" }).screenshot({ path: "tests/artifacts/mix-panel.png" });

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
+import { hydrated, launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
 import { PASSWORD, addMember, createUser, createWorkspace, signedIn, unique } from "../support/fixtures";
 
 let browser: Browser;
@@ -39,11 +39,13 @@ describe("calendar and client", () => {
     const page = await newPage(browser);
     await page.setViewportSize({ width: 1400, height: 1000 });
     await signInAs(page, owner.email, PASSWORD);
-    await page.goto(`/w/${workspace.slug}?date=${month.toISODate()}`);
+    await page.goto(`/w/${workspace.slug}?view=month&date=${month.toISODate()}`);
+    await hydrated(page);
     const grid = page.getByRole("grid", { name: "Calendar" });
     const chip = grid.getByRole("article", { name: "09:30 Museum night" });
     const target = grid.locator(`[data-day="${month.set({ day: 14 }).toISODate()}"]`);
-    await chip.dragTo(target);
+    // A person's pointer moves in steps; the card follows it (dnd-kit starts a drag after a few pixels).
+    await chip.dragTo(target, { steps: 12 });
     // The message names the post and where it went, and offers to take it back.
     const label = (day: number) => month.set({ day, hour: 9, minute: 30 }).setLocale("en").toFormat("ccc d LLL, HH:mm");
     await page.getByText(`Moved “Museum night” to ${label(14)}.`).waitFor();
@@ -59,12 +61,48 @@ describe("calendar and client", () => {
     expect(back.scheduledAt!.getTime()).toBe(from.toMillis());
     expect(await page.getByRole("button", { name: "Undo" }).count()).toBe(0);
 
-    // A published post cannot be dragged; the form way is refused with the reason.
-    expect(await grid.getByRole("article", { name: "08:00 Yesterday's news" }).getAttribute("draggable")).toBe("false");
+    // A published post has no handle to move it by; the form way is refused with the reason.
+    expect(await grid.getByRole("button", { name: /^Move “Museum night”/ }).count()).toBe(1);
+    expect(await grid.getByRole("button", { name: /^Move “Yesterday's news”/ }).count()).toBe(0);
     const http = await signedIn(owner);
     const refused = await http.post(`/w/${workspace.slug}?index`, { postId: published.id, date: month.set({ day: 20 }).toISODate()!, time: "08:00" });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("This post is published; it can no longer be changed.");
+  });
+
+  it("drags a post in the week grid to another day and quarter hour, both changing, in the workspace's zone", async () => {
+    const owner = await createUser(unique("owner"));
+    const workspace = await createWorkspace(unique("brand"), ZONE);
+    await addMember(workspace.id, owner.id, "OWNER");
+    const monday = DateTime.now().setZone(ZONE).startOf("week").plus({ weeks: 1 });
+    const from = monday.plus({ days: 1 }).set({ hour: 9 });
+    const post = await plannedPost(workspace.id, "Workshop", from.toJSDate());
+
+    const page = await newPage(browser);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await signInAs(page, owner.email, PASSWORD);
+    await page.goto(`/w/${workspace.slug}?view=week&date=${monday.toISODate()}`);
+    await hydrated(page);
+    const grid = page.getByRole("grid", { name: "Calendar" });
+    // The hours' box at the top of the window, so that the pointer stays clear of the edges where a drag scrolls the page.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector(".week-scroll")!.getBoundingClientRect().top + window.scrollY - 10));
+    const card = (await grid.getByRole("article", { name: "09:00 Workshop" }).boundingBox())!;
+    const thursday = (await grid.locator(`[data-day="${monday.plus({ days: 3 }).toISODate()}"]`).boundingBox())!;
+    // Grab the card a little inside its top edge and bring that edge to 14:15 on Thursday (a few pixels off: it snaps).
+    const grab = { x: card.x + card.width / 2, y: card.y + 6 };
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(thursday.x + thursday.width / 2, thursday.y + ((14 * 60 + 15) / 1440) * thursday.height + 6 + 3, { steps: 15 });
+    await grid.locator(".drop-preview").getByText("14:15").waitFor();
+    await page.mouse.up();
+    const to = monday.plus({ days: 3 }).set({ hour: 14, minute: 15 });
+    await page.getByText(`Moved “Workshop” to ${to.setLocale("en").toFormat("ccc d LLL, HH:mm")}.`).waitFor();
+    await grid.locator(`[data-day="${to.toISODate()}"]`).getByRole("article", { name: "14:15 Workshop" }).waitFor();
+    const moved = await prisma.post.findUniqueOrThrow({ where: { id: post.id }, select: { scheduledAt: true, variants: { select: { scheduledAt: true } } } });
+    expect(moved.scheduledAt!.getTime()).toBe(to.toMillis());
+    expect(moved.variants[0]!.scheduledAt).toEqual(moved.scheduledAt);
+    await screenshot(page, "week-grid-dragged");
+    expect(page.consoleErrors).toEqual([]);
   });
 
   it("lets a client approve a post through a share link, with a name and a comment, and nothing else", async () => {

@@ -26,7 +26,7 @@ describe("calendar ranges in the workspace's zone", () => {
   });
 
   it("reads bad query values as defaults instead of failing", () => {
-    expect(calendarQuerySchema.parse({ view: "year", date: "2026-13-45" })).toEqual({ view: "month", date: undefined, channel: undefined, category: undefined, status: undefined, tag: undefined });
+    expect(calendarQuerySchema.parse({ view: "year", date: "2026-13-45" })).toEqual({ view: "week", date: undefined, channel: undefined, category: undefined, status: undefined, tag: undefined });
   });
 });
 

@@ -12,3 +12,9 @@ export type CalendarPost = {
 };
 export type ChannelInfo = { id: string; name: string; network: string; enabled: boolean };
 export type RuleBadge = { block: number; warn: number; messages: string[] };
+
+/** Draws one post's card; the week grid adds where it goes (custom properties its stylesheet reads). */
+export type RenderChip = (post: CalendarPost, style?: React.CSSProperties) => React.ReactNode;
+
+/** A word about one post shown beside its first card (a refused move). */
+export type PostNote = { postId: string; content: React.ReactNode };
