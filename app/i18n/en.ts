@@ -5,6 +5,7 @@ import type { ConnectFieldName } from "~/channels/network-module";
 import { series } from "./series.en";
 import { notifications } from "./notifications.en";
 import { media } from "./media.en";
+import { allBrands } from "./all-brands.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
@@ -13,6 +14,7 @@ export const en = {
   series,
   notifications,
   media,
+  allBrands,
   zoneChange: {
     heading: "Change the time zone",
     current: (zone: string) => `The workspace plans in ${zone}.`,

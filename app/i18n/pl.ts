@@ -4,6 +4,7 @@ import { account } from "./account.pl";
 import { series } from "./series.pl";
 import { notifications } from "./notifications.pl";
 import { media } from "./media.pl";
+import { allBrands } from "./all-brands.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -22,6 +23,7 @@ export const pl: Messages = {
   series,
   notifications,
   media,
+  allBrands,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

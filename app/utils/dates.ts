@@ -16,3 +16,8 @@ export function formatDateTime(instant: Date | string | number, zone: string, lo
 export function formatDate(instant: Date | string | number, zone: string, locale = "en"): string {
   return at(instant, zone, locale).toFormat("ccc d MMM yyyy");
 }
+
+/** A time of day, with the weekday when asked (a time beside one on another day): "12:30", "Tue 12:30". */
+export function formatTime(instant: Date | string | number, zone: string, locale = "en", withWeekday = false): string {
+  return at(instant, zone, locale).toFormat(withWeekday ? "ccc HH:mm" : "HH:mm");
+}
