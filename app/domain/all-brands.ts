@@ -1,6 +1,7 @@
 // "All my brands": one person's week across every workspace they belong to. What the page
 // accepts in its address and its forms, each brand's colour, and how a zone is named
 // beside a time. Pure: no I/O.
+import { DateTime } from "luxon";
 import { z } from "zod";
 import { networkKinds } from "~/channels/networks";
 import { planDateSchema } from "./calendar-dates";
@@ -83,3 +84,6 @@ export const zoneCity = (zone: string) => zone.split("/").at(-1)!.replaceAll("_"
 
 /** Where the page keeps the browser's time zone for the server (not a secret; checked on every read). */
 export const personZoneCookie = "rytm_zone";
+
+/** The instant each day of `days` ("2027-03-10") starts in `zone`: the days' edges, for grouping times by the person's day. */
+export const dayStartsOf = (days: readonly string[], zone: string) => days.map((day) => DateTime.fromISO(day, { zone }).startOf("day").toJSDate());

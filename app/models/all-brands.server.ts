@@ -2,7 +2,7 @@
 // statements whatever the number of brands — their memberships, then the range's posts of
 // exactly those workspaces (the membership is joined in SQL, so a brand left or never
 // joined cannot appear, and nothing is asked once per brand).
-import { type AllBrandsQuery, type AllBrandsView, allBrandsPerDay } from "~/domain/all-brands";
+import { type AllBrandsQuery, type AllBrandsView, allBrandsPerDay, dayStartsOf } from "~/domain/all-brands";
 import type { Role } from "~/domain/permissions";
 import type { PostStatus } from "~/domain/post-gate";
 import { Prisma } from "~/generated/prisma/client";
@@ -34,42 +34,51 @@ export type BrandPost = {
  * person's local day. As on one brand's calendar, time lives with the variants: a post
  * appears at each time one of its channels goes out, a post without channels at its own.
  */
-export function brandPostsInRange(userId: string, workspaceIds: readonly string[], zone: string, range: { from: Date; to: Date }, view: AllBrandsView, filters: AllBrandsQuery) {
-  if (workspaceIds.length === 0) return Promise.resolve([] as BrandPost[]);
-  const status = filters.status ? Prisma.sql`AND p.status = ${filters.status}::"PostStatus"` : Prisma.empty;
-  const network = filters.network ? Prisma.sql`JOIN "Channel" c ON c.id = v."channelId" AND c.network = ${filters.network}::"NetworkKind"` : Prisma.empty;
+export async function brandPostsInRange(userId: string, workspaceIds: readonly string[], zone: string, range: { from: Date; to: Date; days: string[] }, view: AllBrandsView, filters: AllBrandsQuery): Promise<BrandPost[]> {
+  if (workspaceIds.length === 0) return [];
+  const network = filters.network ? Prisma.sql`AND c.network = ${filters.network}::"NetworkKind"` : Prisma.empty;
+  const channelJoin = filters.network ? Prisma.sql`JOIN "Channel" c ON c.id = v."channelId" ${network}` : Prisma.empty;
+  // Only the rows kept are looked up (title, state, channels), each through LATERAL … LIMIT 1
+  // on the primary key or the (postId, channelId) index: the planner, unsure how many rows a
+  // window keeps, otherwise hashes whole tables.
   const withoutChannels = filters.network
     ? Prisma.empty
     : // Disjoint from the variants' slots (only posts without a channel), so no de-duplication is needed.
       Prisma.sql`UNION ALL
-      SELECT p.id, p."scheduledAt" AS at FROM "Post" p JOIN mine ON mine.id = p."workspaceId"
-      WHERE p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to}
-        AND NOT EXISTS (SELECT 1 FROM "Variant" v WHERE v."postId" = p.id AND v.status <> 'CANCELLED')`;
-  return prisma.$queryRaw<BrandPost[]>`
+      SELECT p.id, p."workspaceId", p."scheduledAt" AS at
+      FROM "Post" p JOIN mine ON mine.id = p."workspaceId"
+        LEFT JOIN LATERAL (SELECT 1 AS found FROM "Variant" v WHERE v."postId" = p.id AND v.status <> 'CANCELLED' LIMIT 1) any_variant ON TRUE
+      WHERE p."scheduledAt" >= ${range.from} AND p."scheduledAt" < ${range.to} AND any_variant.found IS NULL`;
+  const status = filters.status
+    ? Prisma.sql`JOIN LATERAL (SELECT 1 FROM "Post" p WHERE p.id = s.id AND p.status = ${filters.status}::"PostStatus" LIMIT 1) wanted ON TRUE`
+    : Prisma.empty;
+  // A slot's day is the bucket between the days' edges in the person's zone: the same answer
+  // as converting each time to the zone, without a zone conversion per row.
+  const rows = await prisma.$queryRaw<(Omit<BrandPost, "day"> & { bucket: number })[]>`
     WITH mine AS MATERIALIZED (
       SELECT m."workspaceId" AS id FROM "Membership" m
       WHERE m."userId" = ${userId} AND m."workspaceId" = ANY(${workspaceIds as string[]}::text[])
     ), slots AS (
-      SELECT v."postId" AS id, v."scheduledAt" AS at
-      FROM "Variant" v JOIN mine ON mine.id = v."workspaceId" ${network}
+      SELECT v."postId" AS id, v."workspaceId", v."scheduledAt" AS at
+      FROM "Variant" v JOIN mine ON mine.id = v."workspaceId" ${channelJoin}
       WHERE v."scheduledAt" >= ${range.from} AND v."scheduledAt" < ${range.to} AND v.status <> 'CANCELLED'
-      GROUP BY v."postId", v."scheduledAt"
+      GROUP BY v."postId", v."workspaceId", v."scheduledAt"
       ${withoutChannels}
-    ), ranked AS (
-      SELECT p.id, p."workspaceId", p.title, p.status, s.at AS "scheduledAt",
-        to_char((s.at AT TIME ZONE 'UTC') AT TIME ZONE ${zone}, 'YYYY-MM-DD') AS day
-      FROM slots s JOIN "Post" p ON p.id = s.id
-      WHERE TRUE ${status}
     ), counted AS (
-      SELECT r.*, row_number() OVER (PARTITION BY r.day ORDER BY r."scheduledAt", r.id) AS rank, count(*) OVER (PARTITION BY r.day)::int AS "dayTotal"
-      FROM ranked r
+      SELECT s.*, width_bucket(s.at, ${dayStartsOf(range.days, zone)}::timestamp[]) AS bucket FROM slots s ${status}
+    ), ranked AS (
+      SELECT c.*, row_number() OVER (PARTITION BY c.bucket ORDER BY c.at, c.id) AS rank, count(*) OVER (PARTITION BY c.bucket)::int AS "dayTotal"
+      FROM counted c
     )
-    SELECT k.id, k."workspaceId", k.title, k.status, k."scheduledAt", k.day, k."dayTotal",
-      COALESCE(json_agg(json_build_object('name', c.name, 'network', c.network, 'status', v.status) ORDER BY c.name) FILTER (WHERE v.id IS NOT NULL), '[]') AS channels
-    FROM counted k
-      LEFT JOIN "Variant" v ON v."postId" = k.id AND v."scheduledAt" = k."scheduledAt" AND v.status <> 'CANCELLED'
-      LEFT JOIN "Channel" c ON c.id = v."channelId"
-    WHERE k.rank <= ${allBrandsPerDay[view]}
-    GROUP BY k.id, k."workspaceId", k.title, k.status, k."scheduledAt", k.day, k."dayTotal"
-    ORDER BY k."scheduledAt", k.id`;
+    SELECT r.id, r."workspaceId", p.title, p.status, r.at AS "scheduledAt", r.bucket, r."dayTotal", COALESCE(ch.channels, '[]') AS channels
+    FROM ranked r
+      JOIN LATERAL (SELECT p.title, p.status FROM "Post" p WHERE p.id = r.id LIMIT 1) p ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object('name', c.name, 'network', c.network, 'status', v.status) ORDER BY c.name) AS channels
+        FROM "Variant" v JOIN "Channel" c ON c.id = v."channelId" ${network}
+        WHERE v."postId" = r.id AND v."scheduledAt" = r.at AND v.status <> 'CANCELLED'
+      ) ch ON TRUE
+    WHERE r.rank <= ${allBrandsPerDay[view]}
+    ORDER BY r.at, r.id`;
+  return rows.map(({ bucket, ...row }) => ({ ...row, day: range.days[bucket - 1]! }));
 }

@@ -64,6 +64,9 @@ describe("the week across all my brands", () => {
     // 09:00 in Tokyo on Thursday is still Thursday 00:00 in London.
     expect(html).toContain("Tokyo sakura");
     expect(html).toContain("09:00 Tokyo · 00:00 your time");
+    // Each on the person's own day: 00:00 on Thursday in London is Thursday's first minute.
+    expect(html).toContain('aria-label="Wed 10 Mar 2027, 2 posts"');
+    expect(html).toContain('aria-label="Thu 11 Mar 2027, 1 post"');
     expect(html).not.toContain("Someone else&#x27;s secret");
     expect(html).not.toContain("Someone else's secret");
     expect(html).not.toContain(stranger.name);
@@ -79,6 +82,7 @@ describe("the week across all my brands", () => {
     // Thursday 09:00 in Tokyo is Wednesday 16:00 in Los Angeles (PST, −8).
     expect(html).toContain("Thu 09:00 Tokyo · 16:00 your time");
     expect(html).toContain("Los Angeles");
+    expect(html).toContain('aria-label="Wed 10 Mar 2027, 3 posts"');
   });
 
   it("says when the person's zone is not known yet and shows their times in UTC", async () => {
