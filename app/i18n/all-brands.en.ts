@@ -37,7 +37,7 @@ export const allBrands = {
   pause: {
     heading: "Pause or resume several brands",
     intro: "Publishing stops at once in each brand you pause, as on its own pause page; each brand's members are told.",
-    choose: "Brands",
+    choose: "Brands to pause or resume",
     notAllowed: (role: string) => `as ${role} you cannot pause it`,
     twoFactorFirst: "turn on two-factor sign-in first",
     reason: "Reason (for a pause)",

@@ -42,7 +42,7 @@ export const allBrands: typeof english = {
   pause: {
     heading: "Wstrzymaj lub wznów kilka marek",
     intro: "Publikowanie zatrzymuje się od razu w każdej wstrzymanej marce, tak jak na jej własnej stronie wstrzymania; członkowie każdej marki dostają powiadomienie.",
-    choose: "Marki",
+    choose: "Marki do wstrzymania lub wznowienia",
     notAllowed: (role: string) => `jako ${role} nie możesz jej wstrzymać`,
     twoFactorFirst: "najpierw włącz logowanie dwuetapowe",
     reason: "Powód (przy wstrzymaniu)",
