@@ -12,7 +12,7 @@ export const allBrandsViews = ["week", "list"] as const;
 export type AllBrandsView = (typeof allBrandsViews)[number];
 
 /** Posts shown per day before "+N more": a week column holds fewer than a list's day. */
-export const allBrandsPerDay: Record<AllBrandsView, number> = { week: 30, list: 200 };
+export const allBrandsPerDay: Record<AllBrandsView, number> = { week: 30, list: 60 };
 
 // A filter that does not parse is dropped (the page shows everything), as on the calendar.
 const brandIds = z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(recordIdSchema()).max(100)).catch([]);

@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     zone,
     zoneKnown: known,
     query,
-    range: { days: range.days, previous: range.previous, next: range.next, today: range.today, from: range.from.toISOString() },
+    range: { days: range.days, previous: range.previous, next: range.next, today: range.today },
     brands: brands.map((b) => ({
       id: b.id,
       name: b.name,
