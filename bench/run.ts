@@ -73,13 +73,13 @@ async function lintCsv() {
   console.log(`  the same as a fresh \`rytm lint\` process, start-up and TypeScript loading included: ${ms(coldMs)} (exit code ${cli.status})`);
 }
 
-// `npm run bench -- publish` (or `rules`, `csv`, `month`, `accounts`, `notifications`, `media`) runs only that benchmark. Each of those starts
+// `npm run bench -- publish` (or `rules`, `csv`, `month`, `all-brands`, `accounts`, `notifications`, `media`) runs only that benchmark. Each of those starts
 // its own database and app modules, so a full run gives each a fresh process.
 const only = process.argv[2];
 if (!only) {
   await newPostAgainstHistory();
   await lintCsv();
-  for (const part of ["csv", "month", "publish", "accounts", "notifications", "media"]) {
+  for (const part of ["csv", "month", "all-brands", "publish", "accounts", "notifications", "media"]) {
     const { status } = spawnSync(process.execPath, ["--import", "tsx", "bench/run.ts", part], { stdio: "inherit" });
     if (status !== 0) process.exit(status ?? 1);
   }
@@ -92,6 +92,9 @@ if (!only) {
 } else if (only === "month") {
   const { monthView } = await import("./month-view.ts");
   await monthView();
+} else if (only === "all-brands") {
+  const { allBrands } = await import("./all-brands.ts");
+  await allBrands();
 } else if (only === "publish") {
   const { publishLateness } = await import("./publish-lateness.ts");
   await publishLateness();

@@ -31,6 +31,11 @@ export function can(role: Role, permission: Permission): boolean {
   return grants[role].includes(permission);
 }
 
+/** An owner of a workspace that asks its owners for two-factor sign-in, without it: nothing there (reading included) until it is on. */
+export function needsTwoFactorFirst(role: Role, ownersNeedTwoFactor: boolean, hasTwoFactor: boolean): boolean {
+  return role === "OWNER" && ownersNeedTwoFactor && !hasTwoFactor;
+}
+
 export const permissionDescriptions: Record<Permission, string> = {
   "workspace:read": "see the workspace and its calendar",
   "workspace:update": "rename the workspace, change its time zone and rules",

@@ -7,6 +7,7 @@ import { notifications } from "./notifications.en";
 import { media } from "./media.en";
 import { signIn } from "./sign-in.en";
 import { calendarMoves } from "./calendar-moves.en";
+import { allBrands } from "./all-brands.en";
 
 const plural = (n: number, one: string, many: string) => `${new Intl.NumberFormat("en").format(n)} ${n === 1 ? one : many}`;
 
@@ -17,6 +18,7 @@ export const en = {
   media,
   signIn,
   calendarMoves,
+  allBrands,
   zoneChange: {
     heading: "Change the time zone",
     current: (zone: string) => `The workspace plans in ${zone}.`,

@@ -6,6 +6,7 @@ import { notifications } from "./notifications.pl";
 import { media } from "./media.pl";
 import { signIn } from "./sign-in.pl";
 import { calendarMoves } from "./calendar-moves.pl";
+import { allBrands } from "./all-brands.pl";
 import type { Messages } from "./messages";
 
 const rules = new Intl.PluralRules("pl");
@@ -26,6 +27,7 @@ export const pl: Messages = {
   media,
   signIn,
   calendarMoves,
+  allBrands,
   zoneChange: {
     heading: "Zmień strefę czasową",
     current: (zone: string) => `Przestrzeń planuje w strefie ${zone}.`,

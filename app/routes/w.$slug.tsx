@@ -90,6 +90,7 @@ export default function WorkspaceLayout() {
         <NotificationBell unread={unread} />
         {/* On a phone: shown with the menu. */}
         <div className="topbar-account">
+          <Link to="/calendar">{t.allBrands.nav}</Link>
           <Form method="post" action="/preferences" className="inline">
             <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
             <label className="inline">

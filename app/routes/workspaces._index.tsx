@@ -51,6 +51,11 @@ export default function Workspaces() {
       <main className="page">
         <h1>{t.workspaces.heading}</h1>
         {memberships.length ? (
+          <p>
+            <Link to="/calendar">{t.allBrands.nav} →</Link>
+          </p>
+        ) : null}
+        {memberships.length ? (
           <ul className="cards" aria-label={t.workspaces.list}>
             {memberships.map(({ workspace, role }) => (
               <li key={workspace.id} className="card">

@@ -21,3 +21,8 @@ export function formatDate(instant: Date | string | number, zone: string, locale
 export function formatDayTime(instant: Date | string | number, zone: string, locale = "en"): string {
   return at(instant, zone, locale).toFormat("ccc d LLL, HH:mm");
 }
+
+/** A time of day, with the weekday when asked (a time beside one on another day): "12:30", "Tue 12:30". */
+export function formatTime(instant: Date | string | number, zone: string, locale = "en", withWeekday = false): string {
+  return at(instant, zone, locale).toFormat(withWeekday ? "ccc HH:mm" : "HH:mm");
+}

@@ -2,7 +2,7 @@
 // URL but is only reached through the signed-in user's membership: a workspace you do
 // not belong to answers 404 (its existence is not revealed), a right your role lacks 403.
 import { redirect } from "@remix-run/node";
-import { can, permissionDescriptions, type Permission } from "~/domain/permissions";
+import { can, needsTwoFactorFirst, permissionDescriptions, type Permission } from "~/domain/permissions";
 import { findMembership } from "~/models/workspace.server";
 import { requireUser } from "./auth.server";
 
@@ -22,7 +22,7 @@ export async function requireWorkspace(request: Request, slug: string | undefine
   const membership = slug ? await membershipFor(request, user.id, slug) : null;
   // Thrown as a Response (not data()) so that resource routes answer it too, not only pages.
   if (!membership) throw Response.json({ message: "There is no such workspace, or you are not a member of it." }, { status: 404 });
-  if (membership.role === "OWNER" && membership.workspace.ownersNeedTwoFactor && !user.twoFactor) throw twoFactorFirst(request, membership.workspace.slug);
+  if (needsTwoFactorFirst(membership.role, membership.workspace.ownersNeedTwoFactor, user.twoFactor)) throw twoFactorFirst(request, membership.workspace.slug);
   if (!can(membership.role, permission)) {
     const role = membership.role.toLowerCase();
     throw Response.json({ message: `As ${role === "approver" ? "an" : "a"} ${role} you cannot ${permissionDescriptions[permission]}.` }, { status: 403 });

@@ -30,6 +30,8 @@ const pages = [
   ["notifications", "/notifications"],
   ["account", "/account"],
   ["workspaces", "/workspaces"],
+  ["all-brands", "/calendar"],
+  ["all-brands-list", "/calendar?view=list"],
 ] as const;
 
 describe("on a phone", () => {

@@ -31,9 +31,9 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** A page that fails the test on a script error; its console errors are collected. */
-export async function newPage(browser: Browser): Promise<Page & { consoleErrors: string[] }> {
-  const context = await browser.newContext({ baseURL: inject("baseUrl"), locale: "en-GB" });
+/** A page that fails the test on a script error; its console errors are collected. `timezoneId`: the browser's zone. */
+export async function newPage(browser: Browser, options: { timezoneId?: string } = {}): Promise<Page & { consoleErrors: string[] }> {
+  const context = await browser.newContext({ baseURL: inject("baseUrl"), locale: "en-GB", ...options });
   const page = Object.assign(await context.newPage(), { consoleErrors: [] as string[] });
   page.on("console", (message) => {
     if (message.type() === "error") page.consoleErrors.push(`${message.text()} (${message.location().url})`);
