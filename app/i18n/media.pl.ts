@@ -41,4 +41,14 @@ export const media: typeof en = {
     deleted: (name) => `Usunięto ${name}.`,
   },
   notFound: "Tego elementu nie ma w bibliotece tej przestrzeni.",
+  editor: {
+    heading: "Zdjęcia i filmy",
+    none: "Jeszcze żadnych.",
+    pick: "Wybierz z biblioteki",
+    add: (name) => `Dodaj ${name}`,
+    libraryEmpty: "Biblioteka jest pusta.",
+    remove: "Usuń",
+    earlier: "Przesuń wcześniej",
+    item: (n, name) => `Element ${n}: ${name}`,
+  },
 };

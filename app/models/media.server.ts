@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { MediaFacts } from "~/channels/network-module";
 import type { MediaKind } from "~/domain/media-type";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 export type NewMedia = {
@@ -146,18 +147,50 @@ export async function setVariantMedia(workspaceId: string, variantId: string, me
     const known = new Set(found.map((m) => m.id));
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length) return { ok: false as const, reason: "media-not-found" as const, missing };
-    await tx.variantMedia.deleteMany({ where: { variantId, mediaId: { notIn: ids } } });
-    for (const [position, mediaId] of ids.entries()) {
-      await tx.variantMedia.upsert({ where: { variantId_mediaId: { variantId, mediaId } }, create: { variantId, mediaId, position }, update: { position } });
-    }
+    await writeVariantMedia(tx, variantId, ids);
     return { ok: true as const };
   });
+}
+
+/** Inside a transaction that already checked the ids belong to the variant's workspace. */
+export async function writeVariantMedia(tx: Prisma.TransactionClient, variantId: string, mediaIds: readonly string[]) {
+  const ids = [...new Set(mediaIds)];
+  await tx.variantMedia.deleteMany({ where: { variantId, mediaId: { notIn: ids } } });
+  for (const [position, mediaId] of ids.entries()) {
+    await tx.variantMedia.upsert({ where: { variantId_mediaId: { variantId, mediaId } }, create: { variantId, mediaId, position }, update: { position } });
+  }
+}
+
+const attachedSelect = { id: true, kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true, thumbnailKey: true } as const;
+
+/** Items the editor attaches, by id, when they are this workspace's (others are simply not found). */
+export async function findAttachable(workspaceId: string, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, AttachedMedia>();
+  const rows = await prisma.media.findMany({ where: { id: { in: [...new Set(ids)] }, workspaceId }, select: attachedSelect });
+  return new Map(rows.map((row) => [row.id, attachedOf(row)]));
+}
+
+const attachedOf = ({ byteSize, thumbnailKey, ...row }: { byteSize: bigint; thumbnailKey: string | null; id: string; kind: MediaKind; mimeType: string; fileName: string; width: number | null; height: number | null; durationMs: number | null; altText: string }) => ({
+  ...row,
+  byteSize: Number(byteSize),
+  hasThumbnail: thumbnailKey !== null,
+});
+export type AttachedMedia = ReturnType<typeof attachedOf>;
+
+/** What a variant carries, in order, for the editor and the post page. */
+export const variantAttachments = { orderBy: { position: "asc" }, select: { media: { select: attachedSelect } } } as const;
+export const attachmentsOf = (rows: readonly { media: Parameters<typeof attachedOf>[0] }[]) => rows.map(({ media }) => attachedOf(media));
+
+/** The library as the editor's picker lists it: newest first. */
+export async function pickableMedia(workspaceId: string, take = 120) {
+  const rows = await prisma.media.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take, select: attachedSelect });
+  return rows.map(attachedOf);
 }
 
 /** The facts the media rules read, selected beside a variant (ordered as the variant carries them). */
 export const variantMediaFacts = {
   orderBy: { position: "asc" },
-  select: { media: { select: { kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true } } },
+  select: { mediaId: true, media: { select: { kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true } } },
 } as const;
 
 type FactsRow = { media: { kind: MediaKind; mimeType: string; byteSize: bigint; fileName: string; width: number | null; height: number | null; durationMs: number | null; altText: string } };
