@@ -42,6 +42,7 @@ export const media = {
     pick: "Pick from the library",
     add: (name: string) => `Add ${name}`,
     libraryEmpty: "The library is empty.",
+    allAttached: "Everything in the library is attached already.",
     remove: "Remove",
     earlier: "Move earlier",
     item: (n: number, name: string) => `Item ${n}: ${name}`,

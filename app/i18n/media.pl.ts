@@ -47,6 +47,7 @@ export const media: typeof en = {
     pick: "Wybierz z biblioteki",
     add: (name) => `Dodaj ${name}`,
     libraryEmpty: "Biblioteka jest pusta.",
+    allAttached: "Wszystko z biblioteki jest już dołączone.",
     remove: "Usuń",
     earlier: "Przesuń wcześniej",
     item: (n, name) => `Element ${n}: ${name}`,

@@ -70,7 +70,7 @@ export function VariantMedia({ slug, index, items, library, alts, onItems, onAlt
       <MediaUploader slug={slug} onUploaded={onUploaded} />
       <details className="media-picker">
         <summary>{m.editor.pick}</summary>
-        {pickable.length === 0 ? <p className="muted">{m.editor.libraryEmpty}</p> : null}
+        {pickable.length === 0 ? <p className="muted">{library.length ? m.editor.allAttached : m.editor.libraryEmpty}</p> : null}
         <ul className="media-picker-grid">
           {pickable.map((item) => (
             <li key={item.id}>
