@@ -97,8 +97,17 @@ export async function listMedia(workspaceId: string, take = 200) {
 }
 
 export async function updateAltText(workspaceId: string, mediaId: string, altText: string) {
-  const { count } = await prisma.media.updateMany({ where: { id: mediaId, workspaceId }, data: { altText } });
-  return count === 1;
+  return prisma.$transaction((tx) => setAltText(tx, workspaceId, mediaId, altText));
+}
+
+/**
+ * New alt text for an item. Mastodon and Instagram take it with the upload: posts still to
+ * be sent upload the item again rather than send the old words (decision 0043).
+ */
+export async function setAltText(tx: Prisma.TransactionClient, workspaceId: string, mediaId: string, altText: string) {
+  const { count } = await tx.media.updateMany({ where: { id: mediaId, workspaceId, altText: { not: altText } }, data: { altText } });
+  if (count) await tx.variantMedia.updateMany({ where: { mediaId, remoteId: { not: null }, variant: { status: { notIn: ["PUBLISHING", "PUBLISHED"] } } }, data: { remoteId: null, uploadedAt: null } });
+  return count === 1 || (await tx.media.count({ where: { id: mediaId, workspaceId } })) === 1;
 }
 
 // A variant still to be sent: taking the picture away changes what goes out.
@@ -135,8 +144,8 @@ export type VariantMediaOutcome = { ok: true } | { ok: false; reason: "variant-n
 
 /**
  * Sets which media a variant carries, in order. Every id must be this workspace's: an id
- * from another workspace is refused as if it did not exist, and nothing changes. Items the
- * variant keeps keep what the network answered for them (their `remoteId`).
+ * from another workspace is refused as if it did not exist, and nothing changes. The same
+ * items in the same order keep what the network answered for them (their `remoteId`).
  */
 export async function setVariantMedia(workspaceId: string, variantId: string, mediaIds: string[]): Promise<VariantMediaOutcome> {
   const ids = [...new Set(mediaIds)];
@@ -152,9 +161,18 @@ export async function setVariantMedia(workspaceId: string, variantId: string, me
   });
 }
 
-/** Inside a transaction that already checked the ids belong to the variant's workspace. */
-export async function writeVariantMedia(tx: Prisma.TransactionClient, variantId: string, mediaIds: readonly string[]) {
+/**
+ * Inside a transaction that already checked the ids belong to the variant's workspace.
+ * `newText`: the variant's words changed too.
+ */
+export async function writeVariantMedia(tx: Prisma.TransactionClient, variantId: string, mediaIds: readonly string[], newText = false) {
   const ids = [...new Set(mediaIds)];
+  const before = await tx.variantMedia.findMany({ where: { variantId }, orderBy: { position: "asc" }, select: { mediaId: true } });
+  if (before.map((row) => row.mediaId).join() === ids.join() && !newText) return;
+  // Other items, another order or other words make another post: what the network answered
+  // for the old one is not reused (an Instagram container holds its caption, a carousel's
+  // items are made as such).
+  await tx.variantMedia.updateMany({ where: { variantId, remoteId: { not: null } }, data: { remoteId: null, uploadedAt: null } });
   await tx.variantMedia.deleteMany({ where: { variantId, mediaId: { notIn: ids } } });
   for (const [position, mediaId] of ids.entries()) {
     await tx.variantMedia.upsert({ where: { variantId_mediaId: { variantId, mediaId } }, create: { variantId, mediaId, position }, update: { position } });

@@ -14,7 +14,7 @@ import { channelRuleIds } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { eventsOfStep, recordEvents } from "./notification-events.server";
-import { findAttachable, writeVariantMedia } from "./media.server";
+import { findAttachable, setAltText, writeVariantMedia } from "./media.server";
 import { checkDraftPost, variantFingerprint, verdictOf } from "./plan-check.server";
 import { type Actor, type GateOutcome, type WorkspaceRef, act, afterCommit, gatePostOf, lockGateRow, policyOf, syncPostTime } from "./post-gate.server";
 import { type QueueChange, scheduleVariants, unscheduleVariants } from "./scheduling.server";
@@ -230,9 +230,10 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
         update: timeChanged ? { ...values, scheduledAt: at } : values,
         select: { id: true },
       });
-      await writeVariantMedia(tx, variant.id, v.attachments.map((a) => a.id));
+      const storedWords = row?.variants.find((stored) => stored.channelId === v.channelId);
+      await writeVariantMedia(tx, variant.id, v.attachments.map((a) => a.id), Boolean(storedWords) && (storedWords!.text !== v.text || storedWords!.link !== v.link));
       // Alt text belongs to the item (every post that carries it says the same); the ids were found in this workspace above.
-      for (const a of v.attachments) await tx.media.updateMany({ where: { id: a.id, workspaceId: workspace.id, altText: { not: a.alt } }, data: { altText: a.alt } });
+      for (const a of v.attachments) await setAltText(tx, workspace.id, a.id, a.alt);
     }
     // The schedule changes only as the gate decided: on it (again, with the new words or time
     // and a new version), or off it. A save that changed nothing the gate judges leaves every
