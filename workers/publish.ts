@@ -19,7 +19,7 @@ import { type ApprovalPolicy, type PostStatus, decide } from "../app/domain/post
 import { refreshVerdict } from "../app/models/post-gate.server.ts";
 import { holdClasses } from "../app/models/scheduling.server.ts";
 import type { ChannelAdapter, PublishRequest } from "../app/channels/adapter.server.ts";
-import type { NetworkKind } from "../app/channels/networks.ts";
+import { type NetworkKind, networkModules } from "../app/channels/networks.ts";
 import { httpUrlOrNull } from "../app/domain/http-url.ts";
 import { MAX_ATTEMPTS, type PublishOutcome, retryDelayMs } from "../app/domain/publish-outcome.ts";
 import { prisma } from "../app/utils/db.server.ts";
@@ -27,6 +27,7 @@ import { decrypt } from "../app/utils/encryption.server.ts";
 import { env } from "../app/utils/env.server.ts";
 import { type PublishJob, enqueuePublish } from "../app/utils/queues.server.ts";
 import { channelBudget } from "./channel-throttle.ts";
+import { uploadVariantMedia } from "./publish-media.ts";
 import { sendAt } from "./sender.ts";
 
 export const HOLD_PAUSED = "paused";
@@ -134,6 +135,8 @@ type Claimed = Omit<Publishable, "channel"> & {
   /** The post's stored verdict, and whether the plan is unchanged since it was taken. */
   verdictFresh: boolean;
   verdictBlocking: boolean | null;
+  /** How many library items the variant carries (uploaded before the post is sent). */
+  mediaCount: number;
 };
 
 /**
@@ -156,7 +159,8 @@ async function claim(variantId: string, version: number, attemptId: string): Pro
       AND (v."nextAttemptAt" IS NULL OR v."nextAttemptAt" <= ${earliest})
       AND v."scheduledAt" IS NOT NULL AND v."scheduledAt" <= ${earliest}
     RETURNING v.id, v."postId", v."workspaceId", v."channelId", v.text, v.link, v."mediaUrls", v."scheduledAt", v.attempts, v."firstAttemptAt", v."nextAttemptAt", v."publishKey",
-      p.status AS "postStatus", (p."verdictVersion" IS NOT DISTINCT FROM w."planVersion") AS "verdictFresh", p."verdictBlocking"`;
+      p.status AS "postStatus", (p."verdictVersion" IS NOT DISTINCT FROM w."planVersion") AS "verdictFresh", p."verdictBlocking",
+      (SELECT count(*) FROM "VariantMedia" vm WHERE vm."variantId" = v.id)::int AS "mediaCount"`;
   return rows[0] ?? null;
 }
 
@@ -234,6 +238,17 @@ export function publishProcessor(logger: Logger) {
     const variant = { ...claimed, channel: channel! };
     const request = channel?.enabled ? requestFor(variant, claimed.attempts > 1) : null;
     const sentWith = channel ? versionOf(channel) : 0;
+    if (request && claimed.mediaCount > 0) {
+      // Uploaded now, in the lead before the time, each item once (workers/publish-media.ts).
+      const network = channel!.network as NetworkKind;
+      const prepared = await uploadVariantMedia(variantId, adapterFor(network), networkModules[network].name, request);
+      if ("kind" in prepared) {
+        await settle(variantId, attemptId, version, claimed.attempts, prepared);
+        logger.info({ variantId, channelId: claimed.channelId, network, attempt: claimed.attempts, outcome: prepared.kind, reason: prepared.kind === "published" ? undefined : prepared.message }, "publish attempt: media not uploaded");
+        return { outcome: prepared.kind };
+      }
+      request.media = prepared.media;
+    }
     const sent = await onTime(claimed, channel, request, attemptId);
     if (sent === "paused") {
       logger.info({ variantId, event: "held" }, "workspace paused before the time: variant held");

@@ -1,12 +1,31 @@
 // One interface for every network; one file per network; a registry by kind. Each
 // adapter speaks the network's real HTTP API and turns every answer into an outcome.
+import type { Readable } from "node:stream";
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { PRIVATE_ADDRESS } from "~/utils/outbound-guard.server";
+
+/** One library item a variant carries, as the network answered for its uploaded bytes. */
+export type SentMedia = { remoteId: string; kind: "IMAGE" | "GIF" | "VIDEO"; mimeType: string; altText: string; width: number | null; height: number | null };
+
+/** One library item to upload: its facts, its bytes (read when needed) and a signed address for networks that fetch. */
+export type MediaToSend = Omit<SentMedia, "remoteId"> & {
+  mediaId: string;
+  byteSize: number;
+  sha256: string;
+  fileName: string;
+  read: () => Promise<Readable>;
+  url: string;
+};
+
+/** Where the item stands in the post: Instagram makes a carousel's items differently from a single one. */
+export type MediaPlace = { index: number; count: number; kinds: readonly SentMedia["kind"][] };
 
 export type PublishRequest = {
   text: string;
   link: string | null;
   mediaUrls: string[];
+  /** The library items, in order, already uploaded (each once: their ids are kept between attempts). */
+  media?: SentMedia[];
   /** Stable across attempts of the same scheduled variant (idempotency key, record key). */
   publishKey: string;
   /** Decrypted channel credentials, as the network needs them. */
@@ -40,6 +59,11 @@ export interface ChannelAdapter {
    * network without one, by its text among the account's posts since the first attempt.
    */
   lookup?: Lookup;
+  /**
+   * Uploads one library item before the post is made and answers the network's id for it
+   * (kept, so that a retry of the post does not upload it again). A failure posts nothing.
+   */
+  uploadMedia?: (item: MediaToSend, request: PublishRequest, place: MediaPlace) => Promise<{ remoteId: string } | PublishOutcome>;
 }
 
 export const REQUEST_TIMEOUT_MS = 20_000;

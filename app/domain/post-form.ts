@@ -2,6 +2,7 @@
 // are checked against the workspace on the server; this is the shape and the limits.
 import { z } from "zod";
 import { clockTimeSchema, planDateSchema } from "./calendar-dates";
+import { MAX_ALT_TEXT } from "./media-type";
 import { isHttpUrl, optionalHttpUrlSchema } from "./http-url";
 import { type Repetition, missingChoices, repetitionSchema, weekdays } from "./series-schedule";
 import { multiLineText, recordIdSchema, singleLineText } from "./text-input";
@@ -29,6 +30,11 @@ export const variantInputSchema = z.object({
   text: multiLineText({ max: MAX_VARIANT_TEXT, required: "Write the text for this channel" }),
   link: optionalHttpUrlSchema("Enter a full web address (https://…)"),
   media: urlList,
+  /** Pictures and videos from the workspace's library, in order, with the alt text each is to carry. */
+  attachments: z
+    .array(z.object({ id: recordIdSchema("Which media item?"), alt: z.string().trim().max(MAX_ALT_TEXT, `Alt text: at most ${MAX_ALT_TEXT} characters`).default("") }))
+    .max(10, "At most 10 media items")
+    .default([]),
   /** A series' further texts for this channel, used in turn after this one. */
   alternates: z
     .array(multiLineText({ max: MAX_VARIANT_TEXT }).optional())

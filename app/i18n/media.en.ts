@@ -35,4 +35,16 @@ export const media = {
     deleted: (name: string) => `${name} deleted.`,
   },
   notFound: "This item is not in this workspace's library.",
+  // The post editor's media of a variant.
+  editor: {
+    heading: "Pictures and videos",
+    none: "None yet.",
+    pick: "Pick from the library",
+    add: (name: string) => `Add ${name}`,
+    libraryEmpty: "The library is empty.",
+    allAttached: "Everything in the library is attached already.",
+    remove: "Remove",
+    earlier: "Move earlier",
+    item: (n: number, name: string) => `Item ${n}: ${name}`,
+  },
 };

@@ -41,4 +41,15 @@ export const media: typeof en = {
     deleted: (name) => `Usunięto ${name}.`,
   },
   notFound: "Tego elementu nie ma w bibliotece tej przestrzeni.",
+  editor: {
+    heading: "Zdjęcia i filmy",
+    none: "Jeszcze żadnych.",
+    pick: "Wybierz z biblioteki",
+    add: (name) => `Dodaj ${name}`,
+    libraryEmpty: "Biblioteka jest pusta.",
+    allAttached: "Wszystko z biblioteki jest już dołączone.",
+    remove: "Usuń",
+    earlier: "Przesuń wcześniej",
+    item: (n, name) => `Element ${n}: ${name}`,
+  },
 };

@@ -13,6 +13,7 @@ import { localizeViolations } from "~/domain/violations";
 import { refusalText } from "~/i18n/refusal";
 import { prisma } from "~/utils/db.server";
 import { localeOf } from "~/utils/locale.server";
+import { attachmentsOf, pickableMedia, variantAttachments } from "./media.server";
 import { type WorkspaceRef, gatePostOf, loadGateRow, memberActor, policyOf } from "./post-gate.server";
 import { saveFromEditor } from "./series-editor.server";
 import { loadSeries, occurrenceOf, repetitionOf, textFor } from "./series.server";
@@ -25,6 +26,7 @@ export async function editorData(workspaceId: string) {
   return {
     channels: workspace.channels.map((c) => ({ ...c, network: c.network as NetworkKind })),
     categories: mixRulesSchema.parse(workspace.mixRules ?? {}).categories,
+    library: await pickableMedia(workspaceId),
   };
 }
 
@@ -59,7 +61,7 @@ export async function postForEditor(workspaceId: string, postId: string, zone: s
       scheduledAt: true,
       seriesId: true,
       occurrenceKey: true,
-      variants: { select: { channelId: true, text: true, link: true, mediaUrls: true, status: true } },
+      variants: { select: { channelId: true, text: true, link: true, mediaUrls: true, status: true, media: variantAttachments } },
     },
   });
   if (!post) return null;
@@ -90,7 +92,7 @@ export async function postForEditor(workspaceId: string, postId: string, zone: s
           missing: repetition.missing,
         }
       : noRepeat),
-    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? "", media: v.mediaUrls.join("\n"), alternates: alternatesOf(v.channelId) })),
+    variants: post.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? "", media: v.mediaUrls.join("\n"), attachments: attachmentsOf(v.media), alternates: alternatesOf(v.channelId) })),
   };
   return { post, values, series: series && { id: series.id, number: index === null ? null : index + 1 } };
 }

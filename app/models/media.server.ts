@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { MediaFacts } from "~/channels/network-module";
 import type { MediaKind } from "~/domain/media-type";
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 
 export type NewMedia = {
@@ -96,8 +97,17 @@ export async function listMedia(workspaceId: string, take = 200) {
 }
 
 export async function updateAltText(workspaceId: string, mediaId: string, altText: string) {
-  const { count } = await prisma.media.updateMany({ where: { id: mediaId, workspaceId }, data: { altText } });
-  return count === 1;
+  return prisma.$transaction((tx) => setAltText(tx, workspaceId, mediaId, altText));
+}
+
+/**
+ * New alt text for an item. Mastodon and Instagram take it with the upload: posts still to
+ * be sent upload the item again rather than send the old words (decision 0043).
+ */
+export async function setAltText(tx: Prisma.TransactionClient, workspaceId: string, mediaId: string, altText: string) {
+  const { count } = await tx.media.updateMany({ where: { id: mediaId, workspaceId, altText: { not: altText } }, data: { altText } });
+  if (count) await tx.variantMedia.updateMany({ where: { mediaId, remoteId: { not: null }, variant: { status: { notIn: ["PUBLISHING", "PUBLISHED"] } } }, data: { remoteId: null, uploadedAt: null } });
+  return count === 1 || (await tx.media.count({ where: { id: mediaId, workspaceId } })) === 1;
 }
 
 // A variant still to be sent: taking the picture away changes what goes out.
@@ -134,8 +144,8 @@ export type VariantMediaOutcome = { ok: true } | { ok: false; reason: "variant-n
 
 /**
  * Sets which media a variant carries, in order. Every id must be this workspace's: an id
- * from another workspace is refused as if it did not exist, and nothing changes. Items the
- * variant keeps keep what the network answered for them (their `remoteId`).
+ * from another workspace is refused as if it did not exist, and nothing changes. The same
+ * items in the same order keep what the network answered for them (their `remoteId`).
  */
 export async function setVariantMedia(workspaceId: string, variantId: string, mediaIds: string[]): Promise<VariantMediaOutcome> {
   const ids = [...new Set(mediaIds)];
@@ -146,18 +156,59 @@ export async function setVariantMedia(workspaceId: string, variantId: string, me
     const known = new Set(found.map((m) => m.id));
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length) return { ok: false as const, reason: "media-not-found" as const, missing };
-    await tx.variantMedia.deleteMany({ where: { variantId, mediaId: { notIn: ids } } });
-    for (const [position, mediaId] of ids.entries()) {
-      await tx.variantMedia.upsert({ where: { variantId_mediaId: { variantId, mediaId } }, create: { variantId, mediaId, position }, update: { position } });
-    }
+    await writeVariantMedia(tx, variantId, ids);
     return { ok: true as const };
   });
+}
+
+/**
+ * Inside a transaction that already checked the ids belong to the variant's workspace.
+ * `newText`: the variant's words changed too.
+ */
+export async function writeVariantMedia(tx: Prisma.TransactionClient, variantId: string, mediaIds: readonly string[], newText = false) {
+  const ids = [...new Set(mediaIds)];
+  const before = await tx.variantMedia.findMany({ where: { variantId }, orderBy: { position: "asc" }, select: { mediaId: true } });
+  if (before.map((row) => row.mediaId).join() === ids.join() && !newText) return;
+  // Other items, another order or other words make another post: what the network answered
+  // for the old one is not reused (an Instagram container holds its caption, a carousel's
+  // items are made as such).
+  await tx.variantMedia.updateMany({ where: { variantId, remoteId: { not: null } }, data: { remoteId: null, uploadedAt: null } });
+  await tx.variantMedia.deleteMany({ where: { variantId, mediaId: { notIn: ids } } });
+  for (const [position, mediaId] of ids.entries()) {
+    await tx.variantMedia.upsert({ where: { variantId_mediaId: { variantId, mediaId } }, create: { variantId, mediaId, position }, update: { position } });
+  }
+}
+
+const attachedSelect = { id: true, kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true, thumbnailKey: true } as const;
+
+/** Items the editor attaches, by id, when they are this workspace's (others are simply not found). */
+export async function findAttachable(workspaceId: string, ids: readonly string[]) {
+  if (!ids.length) return new Map<string, AttachedMedia>();
+  const rows = await prisma.media.findMany({ where: { id: { in: [...new Set(ids)] }, workspaceId }, select: attachedSelect });
+  return new Map(rows.map((row) => [row.id, attachedOf(row)]));
+}
+
+const attachedOf = ({ byteSize, thumbnailKey, ...row }: { byteSize: bigint; thumbnailKey: string | null; id: string; kind: MediaKind; mimeType: string; fileName: string; width: number | null; height: number | null; durationMs: number | null; altText: string }) => ({
+  ...row,
+  byteSize: Number(byteSize),
+  hasThumbnail: thumbnailKey !== null,
+});
+export type AttachedMedia = ReturnType<typeof attachedOf>;
+
+/** What a variant carries, in order, for the editor and the post page. */
+export const variantAttachments = { orderBy: { position: "asc" }, select: { media: { select: attachedSelect } } } as const;
+export const attachmentsOf = (rows: readonly { media: Parameters<typeof attachedOf>[0] }[]) => rows.map(({ media }) => attachedOf(media));
+
+/** The library as the editor's picker lists it: newest first. */
+export async function pickableMedia(workspaceId: string, take = 120) {
+  const rows = await prisma.media.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take, select: attachedSelect });
+  return rows.map(attachedOf);
 }
 
 /** The facts the media rules read, selected beside a variant (ordered as the variant carries them). */
 export const variantMediaFacts = {
   orderBy: { position: "asc" },
-  select: { media: { select: { kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true } } },
+  select: { mediaId: true, media: { select: { kind: true, mimeType: true, byteSize: true, fileName: true, width: true, height: true, durationMs: true, altText: true } } },
 } as const;
 
 type FactsRow = { media: { kind: MediaKind; mimeType: string; byteSize: bigint; fileName: string; width: number | null; height: number | null; durationMs: number | null; altText: string } };

@@ -14,6 +14,7 @@ import { channelRuleIds } from "~/domain/violations";
 import { prisma } from "~/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { eventsOfStep, recordEvents } from "./notification-events.server";
+import { findAttachable, setAltText, writeVariantMedia } from "./media.server";
 import { checkDraftPost, variantFingerprint, verdictOf } from "./plan-check.server";
 import { type Actor, type GateOutcome, type WorkspaceRef, act, afterCommit, gatePostOf, lockGateRow, policyOf, syncPostTime } from "./post-gate.server";
 import { type QueueChange, scheduleVariants, unscheduleVariants } from "./scheduling.server";
@@ -57,11 +58,24 @@ async function workspaceCatalog(workspaceId: string) {
   return { categories: mixRulesSchema.parse(workspace.mixRules ?? {}).categories, channels: workspace.channels };
 }
 
-type VariantContent = { channelId: string; text: string; link: string | null; mediaUrls: string[] };
-// What approvers sign off: the words, links and media of each channel. Title, category and
-// campaign tag are the team's own details.
+type VariantContent = { channelId: string; text: string; link: string | null; mediaUrls: string[]; attachments: { id: string; alt: string }[] };
+type StoredVariant = Omit<VariantContent, "attachments"> & { media: { mediaId: string; media: { altText: string } }[] };
+// What approvers sign off: the words, links and media (which items, in order, with their
+// alt text) of each channel. Title, category and campaign tag are the team's own details.
 const wordsKey = (variants: readonly VariantContent[]) =>
-  JSON.stringify([...variants].sort((a, b) => a.channelId.localeCompare(b.channelId)).map((v) => [v.channelId, v.text, v.link, v.mediaUrls]));
+  JSON.stringify([...variants].sort((a, b) => a.channelId.localeCompare(b.channelId)).map((v) => [v.channelId, v.text, v.link, v.mediaUrls, v.attachments.map((a) => [a.id, a.alt])]));
+const contentOfStored = (v: StoredVariant): VariantContent => ({ ...v, attachments: v.media.map((m) => ({ id: m.mediaId, alt: m.media.altText })) });
+
+/**
+ * The library items each variant of a form attaches, as the rules read them (with the alt
+ * text the form gives them), and which variants name an item that is not this workspace's.
+ */
+export async function attachedFacts(workspaceId: string, variants: readonly PostForm["variants"][number][]) {
+  const found = await findAttachable(workspaceId, variants.flatMap((v) => v.attachments.map((a) => a.id)));
+  const unknown = variants.flatMap((v, i) => (v.attachments.some((a) => !found.has(a.id)) ? [i] : []));
+  const media = variants.map((v) => v.attachments.flatMap((a) => (found.has(a.id) ? [{ ...found.get(a.id)!, altText: a.alt }] : [])));
+  return { unknown, media };
+}
 
 /** What a save does to the schedule: only what the gate decided, never more. */
 type ScheduleEffect = "schedule" | "unschedule" | null;
@@ -121,9 +135,21 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     : null;
   if (postId && !existing) return { ok: false, httpStatus: 404, fieldErrors: {}, message: "This post was not found in this workspace." };
 
-  const content = form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [] }));
+  // An item from another workspace is refused as a missing one would be, before anything is written.
+  const attached = await attachedFacts(workspace.id, form.variants);
+  if (attached.unknown.length) {
+    return invalid(Object.fromEntries(attached.unknown.map((i) => [`variants[${i}].attachments`, ["This media item is not in this workspace's library"]])), "A media item is not in this workspace's library.");
+  }
+  const content = form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [], attachments: v.attachments }));
   const seriesId = existing?.seriesId ?? (options.series ? "new-series" : null);
-  const check = await checkDraftPost(workspace.id, { postId: postId ?? "new", title: form.title, category: form.category, seriesId, at, variants: content });
+  const check = await checkDraftPost(workspace.id, {
+    postId: postId ?? "new",
+    title: form.title,
+    category: form.category,
+    seriesId,
+    at,
+    variants: content.map((v, i) => ({ ...v, media: attached.media[i] })),
+  });
   const blockingMixRules = [...new Set(check.own.filter((v) => v.severity === "block" && !channelRuleIds.includes(v.ruleId)).map((v) => v.ruleId))];
   const overriding = Boolean(form.overrideReason) && blockingMixRules.length > 0;
   if (overriding && !can(actor.role, "rules:override")) {
@@ -135,7 +161,7 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     const row = postId ? await lockGateRow(tx, workspace.id, postId) : null;
     if (postId && !row) return { ok: false as const, httpStatus: 404 as const, refusal: null };
     const stored = row ? gatePostOf(row) : null;
-    const wordsChanged = !row || wordsKey(row.variants.filter((v) => v.status !== "CANCELLED")) !== wordsKey(content);
+    const wordsChanged = !row || wordsKey(row.variants.filter((v) => v.status !== "CANCELLED").map(contentOfStored)) !== wordsKey(content);
     // An override covers the post as the owner saw it: new words need a new one.
     const overrideRules = overriding ? blockingMixRules : wordsChanged ? [] : (existing?.overrideRules ?? []);
     const verdict = verdictOf(check.own, overrideRules);
@@ -198,12 +224,16 @@ export async function savePost(workspace: WorkspaceRef, actor: Actor & { kind: "
     for (const v of content) {
       if (liveChannels.has(v.channelId)) continue;
       const values = { text: v.text, link: v.link, mediaUrls: v.mediaUrls, ...variantFingerprint(v.text) };
-      await tx.variant.upsert({
+      const variant = await tx.variant.upsert({
         where: { postId_channelId: { postId: id!, channelId: v.channelId } },
         create: { workspaceId: workspace.id, postId: id!, channelId: v.channelId, ...values, scheduledAt: at },
         update: timeChanged ? { ...values, scheduledAt: at } : values,
         select: { id: true },
       });
+      const storedWords = row?.variants.find((stored) => stored.channelId === v.channelId);
+      await writeVariantMedia(tx, variant.id, v.attachments.map((a) => a.id), Boolean(storedWords) && (storedWords!.text !== v.text || storedWords!.link !== v.link));
+      // Alt text belongs to the item (every post that carries it says the same); the ids were found in this workspace above.
+      for (const a of v.attachments) await setAltText(tx, workspace.id, a.id, a.alt);
     }
     // The schedule changes only as the gate decided: on it (again, with the new words or time
     // and a new version), or off it. A save that changed nothing the gate judges leaves every

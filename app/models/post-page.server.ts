@@ -4,6 +4,7 @@
 import { type GateAction, type GateActor, type GatePost, type Refusal, approvalsMissing, decide } from "~/domain/post-gate";
 import { prisma } from "~/utils/db.server";
 import { loadSeries, summarise } from "./series.server";
+import { attachmentsOf, variantAttachments } from "./media.server";
 import { checkPostNow } from "./plan-check.server";
 import { type WorkspaceRef, gatePostOf, gateSelect, loadGateRow, policyOf } from "./post-gate.server";
 
@@ -66,6 +67,7 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
             text: true,
             link: true,
             mediaUrls: true,
+            media: variantAttachments,
             scheduledAt: true,
             status: true,
             externalUrl: true,
@@ -90,7 +92,8 @@ export async function loadPostPage(workspace: WorkspaceRef, postId: string, acto
   });
   const series = post.seriesId ? await loadSeries(prisma, workspace.id, post.seriesId) : null;
   return {
-    post,
+    // BigInt sizes do not cross JSON: the items as the page shows them.
+    post: { ...post, variants: post.variants.map((v) => ({ ...v, media: attachmentsOf(v.media) })) },
     series: series && summarise(series, post),
     gatePost,
     missing: approvalsMissing(gatePost, policyOf(workspace)),

@@ -29,8 +29,13 @@ const postSelect = {
   body: true,
   category: true,
   campaignTag: true,
-  variants: { where: { status: { not: "CANCELLED" as const } }, select: { channelId: true, text: true, link: true, mediaUrls: true } },
+  variants: {
+    where: { status: { not: "CANCELLED" as const } },
+    select: { channelId: true, text: true, link: true, mediaUrls: true, media: { orderBy: { position: "asc" as const }, select: { mediaId: true, media: { select: { altText: true } } } } },
+  },
 };
+// Each post of a series keeps the library items its own variants carry.
+const ownAttachments = (v: { media: { mediaId: string; media: { altText: string } }[] } | undefined) => (v?.media ?? []).map((m) => ({ id: m.mediaId, alt: m.media.altText }));
 
 /** The editor's save: one post, a new series, or an edit of a series' posts. */
 export async function saveFromEditor(workspace: WorkspaceRef, actor: Member, postId: string | null, form: PostForm): Promise<SaveResult> {
@@ -38,6 +43,9 @@ export async function saveFromEditor(workspace: WorkspaceRef, actor: Member, pos
   const existing = postId ? await prisma.post.findFirst({ where: { id: postId, workspaceId: workspace.id }, select: postSelect }) : null;
   if (postId && !existing) return { ok: false, httpStatus: 404, fieldErrors: {}, message: "This post was not found in this workspace." };
   const series = existing?.seriesId ? await loadSeries(prisma, workspace.id, existing.seriesId) : null;
+  // Library items are carried by one post's variants; a series' later posts are made from its texts and addresses only.
+  const attaches = form.variants.some((v) => v.attachments.length > 0);
+  if (attaches && repetition && (!series || form.scope !== "this")) return invalid("repeat", "Media from the library goes on one post at a time: attach it to this post only, or use media addresses for the series.");
   if (!series) return repetition ? startSeries(workspace, actor, postId, form, repetition) : savePost(workspace, actor, postId, form);
   if (!repetition) return invalid("repeat", "To end a series, use “Stop the series” on its post, or set when it ends.");
   if (form.scope === "this") {
@@ -213,12 +221,12 @@ async function editSeries(workspace: WorkspaceRef, actor: Member, post: Stored, 
           const mine = own.get(c.channelId);
           const text = wordsChanged.has(c.channelId) || !mine ? textFor(channel(c.channelId), targetIndex) : mine.text;
           const extras = extrasChanged.has(c.channelId) || !mine ? { link: c.link ?? undefined, media: c.mediaUrls } : { link: mine.link ?? undefined, media: mine.mediaUrls };
-          return { channelId: c.channelId, text, ...extras, alternates: [] };
+          return { channelId: c.channelId, text, ...extras, attachments: ownAttachments(mine), alternates: [] };
         }),
         // A channel this post has and the edited one never had stays as it is.
         ...current.variants
           .filter((v) => !content.some((c) => c.channelId === v.channelId) && !dropped.includes(v.channelId))
-          .map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? undefined, media: v.mediaUrls, alternates: [] })),
+          .map((v) => ({ channelId: v.channelId, text: v.text, link: v.link ?? undefined, media: v.mediaUrls, attachments: ownAttachments(v), alternates: [] })),
       ];
       const derived: PostForm = {
         ...form,

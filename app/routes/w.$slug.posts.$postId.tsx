@@ -6,6 +6,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, da
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { DecisionForm } from "~/components/decision-form";
+import { mediaSrc } from "~/components/editor/variant-media";
 import { VariantPreview } from "~/components/editor/variant-preview";
 import { Refusal } from "~/components/refusal";
 import { SeriesPanel } from "~/components/series-panel";
@@ -219,7 +220,14 @@ export default function PostPage() {
           const held = variant.status === "SCHEDULED" && variant.failureClass != null && Object.hasOwn(heldStates, variant.failureClass);
           return (
             <li key={variant.id} className="card">
-              <VariantPreview network={variant.channel.network as NetworkKind} channelName={variant.channel.name} text={variant.text} link={variant.link} mediaUrls={variant.mediaUrls} />
+              <VariantPreview
+                network={variant.channel.network as NetworkKind}
+                channelName={variant.channel.name}
+                text={variant.text}
+                link={variant.link}
+                mediaUrls={variant.mediaUrls}
+                media={variant.media.map((item) => ({ src: item.kind === "VIDEO" ? null : mediaSrc(workspace.slug, item), alt: item.altText, name: item.fileName }))}
+              />
               <p>
                 <span className={`state state-${variant.status.toLowerCase()}`} data-testid="variant-state">
                   {held

@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { workspace, zoneLabel, channels, categories, post, series, values, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, channels, categories, library, post, series, values, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -46,6 +46,7 @@ export default function EditPost() {
         zoneLabel={zoneLabel}
         channels={channels}
         categories={categories}
+        library={library}
         initial={values}
         result={result}
         canSubmit={canSubmit}

@@ -4,7 +4,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { postFormSchema } from "~/domain/post-form";
 import { localizeViolations } from "~/domain/violations";
-import { instantFor } from "~/models/post-editor.server";
+import { attachedFacts, instantFor } from "~/models/post-editor.server";
 import { checkDraftPost, findPostSeries } from "~/models/plan-check.server";
 import { localeOf } from "~/utils/locale.server";
 import { requireWorkspace } from "~/utils/permissions.server";
@@ -20,7 +20,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = submission.value;
   const postId = new URL(request.url).searchParams.get("postId") ?? "new";
   const stored = postId === "new" ? null : await findPostSeries(workspace.id, postId);
-  const variants = form.variants.map((v) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [] }));
+  const attached = await attachedFacts(workspace.id, form.variants);
+  const variants = form.variants.map((v, i) => ({ channelId: v.channelId, text: v.text, link: v.link || null, mediaUrls: v.media ?? [], media: attached.media[i] }));
   const locale = await localeOf(request);
   let at: Date | null = null;
   if (form.date && form.time) {

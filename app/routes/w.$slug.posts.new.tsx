@@ -28,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NewPost() {
-  const { workspace, zoneLabel, channels, categories, date, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
+  const { workspace, zoneLabel, channels, categories, library, date, canSubmit, canSchedule, canOverride } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   return (
@@ -41,6 +41,7 @@ export default function NewPost() {
         zoneLabel={zoneLabel}
         channels={channels}
         categories={categories}
+        library={library}
         initial={{ title: "", body: "", category: categories[0]?.id ?? "", campaignTag: "", date, time: date ? "09:00" : "", repeat: "none", interval: "1", byWeekday: [], ends: "never", until: "", count: "", missing: "last-day", variants: [] }}
         result={result}
         canSubmit={canSubmit}

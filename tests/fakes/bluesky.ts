@@ -4,11 +4,15 @@
 // createSession with an app password (30 per 5 minutes per identifier), access JWTs that expire
 // (400 ExpiredToken), refresh JWTs that refreshSession rotates (a spent or revoked one answers
 // 400 ExpiredToken "Token has been revoked"), deleteSession, a token it never issued 400 InvalidToken.
-// createRecord with TID record keys (a reused key answers 500 InternalServerError), getRecord.
+// createRecord with TID record keys (a reused key answers 500 InternalServerError), getRecord;
+// uploadBlob (the raw bytes, their Content-Type) and app.bsky.embed.images as the lexicon
+// has it: at most 4 pictures, each a blob this account uploaded, of at most 1,000,000
+// bytes, with `alt` (required) and an optional aspectRatio of positive integers. No video.
 // Tests in other processes steer it over HTTP, under /__fake/, each with an account of its own
 // (POST /__fake/accounts?handle=…&password=…): revoke its app password, expire its sessions,
 // read its counts.
 import { type Fake, type FakeRequest, type Reply, startFake } from "./http-fake";
+import { type ReceivedFile, received } from "./received-media";
 
 export const BLUESKY_LOGIN = { identifier: "rytm.test", password: "app-pass-word" };
 const didOf = (handle: string) => `did:plc:${handle.replace(/[^a-z0-9]/g, "")}`;
@@ -21,8 +25,31 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 const jwt = (did: string, scope: string, ttlSeconds: number, n: number) =>
   `${base64url({ typ: scope === "com.atproto.refresh" ? "refresh+jwt" : "at+jwt", alg: "ES256K" })}.${base64url({ scope, sub: did, iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + ttlSeconds, jti: n })}.c2lnbmF0dXJl`;
 
+export type BlueskyBlob = ReceivedFile & { declaredType: string };
+type EmbeddedImage = { image?: { $type?: string; ref?: { $link?: string }; mimeType?: string; size?: number }; alt?: unknown; aspectRatio?: { width?: unknown; height?: unknown } };
+
+const positiveInt = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n > 0;
+
+/** What is wrong with a post's embedded pictures, as the PDS's lexicon validation says it, or null. */
+function invalidImages(embed: { $type?: string; images?: EmbeddedImage[] } | undefined, blobs: Map<string, BlueskyBlob>): string | null {
+  if (!embed) return null;
+  if (embed.$type !== "app.bsky.embed.images") return embed.$type === "app.bsky.embed.external" ? null : `Record/embed has an unknown type ${String(embed.$type)}`;
+  const images = embed.images ?? [];
+  if (!images.length || images.length > 4) return "Record/embed/images must have 1 to 4 elements";
+  for (const [i, image] of images.entries()) {
+    if (typeof image.alt !== "string") return `Record/embed/images/${i} must have the property "alt"`;
+    const blob = blobs.get(image.image?.ref?.$link ?? "");
+    if (image.image?.$type !== "blob" || !blob) return `Record/embed/images/${i}/image should be a blob ref this repo holds`;
+    if (blob.size > 1_000_000) return `Record/embed/images/${i}/image file too large, max size is 1000000 bytes`;
+    if (!blob.type?.startsWith("image/")) return `Record/embed/images/${i}/image mime type not accepted: ${blob.type}`;
+    if (image.aspectRatio && !(positiveInt(image.aspectRatio.width) && positiveInt(image.aspectRatio.height))) return `Record/embed/images/${i}/aspectRatio must have positive integers`;
+  }
+  return null;
+}
+
 export type BlueskyFake = Fake & {
   records: Map<string, Record<string, unknown>>;
+  blobs: Map<string, BlueskyBlob>;
   /** Every access JWT stops working (ExpiredToken), as two hours do. */
   expireSessions: () => void;
   stats: Stats;
@@ -34,6 +61,7 @@ type Account = { handle: string; did: string; password: string; stats: Stats };
 /** `accessTtlSeconds`: how long an access JWT lives (the PDS default: 120 minutes). */
 export async function startBluesky(latencyMs = 0, accessTtlSeconds = 7200): Promise<BlueskyFake> {
   const records = new Map<string, Record<string, unknown>>();
+  const blobs = new Map<string, BlueskyBlob>();
   const access = new Map<string, { account: Account; expiresAt: number }>();
   const refresh = new Map<string, { account: Account; spent: boolean }>();
   const logins = new Map<string, number[]>();
@@ -129,10 +157,22 @@ export async function startBluesky(latencyMs = 0, accessTtlSeconds = 7200): Prom
     const live = access.get(token);
     if (!live) return { status: 400, body: { error: "InvalidToken", message: "Token could not be verified" } };
     if (live.expiresAt <= Date.now()) return { status: 400, body: { error: "ExpiredToken", message: "Token has expired" } };
+    if (path === "/xrpc/com.atproto.repo.uploadBlob") {
+      const declaredType = String(request.headers["content-type"] ?? "");
+      const facts = received(request.bytes);
+      if (!facts.size) return { status: 400, body: { error: "InvalidRequest", message: "Request body is empty" } };
+      if (facts.size > 50_000_000) return { status: 413, body: { error: "PayloadTooLarge", message: "request entity too large" } };
+      // The PDS sniffs the bytes and keeps the type it finds.
+      const cid = `bafkrei${facts.sha256.slice(0, 52)}`;
+      blobs.set(cid, { ...facts, declaredType });
+      return { status: 200, body: { blob: { $type: "blob", ref: { $link: cid }, mimeType: facts.type ?? declaredType, size: facts.size } } };
+    }
     if (path === "/xrpc/com.atproto.repo.createRecord") {
-      const body = request.json() as { rkey?: string; record?: { text?: string } };
+      const body = request.json() as { rkey?: string; record?: { text?: string; embed?: { $type?: string; images?: EmbeddedImage[] } } };
       if (!body.rkey || !TID.test(body.rkey)) return { status: 400, body: { error: "InvalidRequest", message: `Invalid record key for app.bsky.feed.post: ${body.rkey}` } };
       if ([...new Intl.Segmenter().segment(body.record?.text ?? "")].length > 300) return { status: 400, body: { error: "InvalidRequest", message: "Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes" } };
+      const invalid = invalidImages(body.record?.embed, blobs);
+      if (invalid) return { status: 400, body: { error: "InvalidRequest", message: `Invalid app.bsky.feed.post record: ${invalid}` } };
       if (records.has(body.rkey)) return { status: 500, body: { error: "InternalServerError", message: "Internal Server Error" } };
       records.set(body.rkey, body.record ?? {});
       return { status: 200, body: { uri: `at://${live.account.did}/app.bsky.feed.post/${body.rkey}`, cid: "bafyreifake", validationStatus: "valid" } };
@@ -145,5 +185,5 @@ export async function startBluesky(latencyMs = 0, accessTtlSeconds = 7200): Prom
     }
     return { status: 404, body: { error: "MethodNotImplemented" } };
   }, latencyMs);
-  return Object.assign(fake, { records, stats: first.stats, expireSessions: () => control(new URL("/__fake/expire-access-tokens", fake.url)) });
+  return Object.assign(fake, { records, blobs, stats: first.stats, expireSessions: () => control(new URL("/__fake/expire-access-tokens", fake.url)) });
 }

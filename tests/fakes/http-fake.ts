@@ -4,10 +4,20 @@
 // the work (creates the post) and then answers with an error, or too late.
 import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
 
-export type FakeRequest = { method: string; path: string; headers: IncomingMessage["headers"]; body: string; receivedAt: number; json: () => Record<string, unknown> };
+/** `bytes`: the body as received (an uploaded file); `form`: a multipart or urlencoded body parsed as the Fetch standard does. */
+export type FakeRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  bytes: Buffer;
+  receivedAt: number;
+  json: () => Record<string, unknown>;
+  form: () => Promise<FormData>;
+};
 /** `raw`: a body sent as it is (an HTML page), not as JSON. */
 export type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string>; delayMs?: number };
-export type Handler = (request: FakeRequest) => Reply;
+export type Handler = (request: FakeRequest) => Reply | Promise<Reply>;
 /**
  * A queued or injected reply: one of its own instead of the network's, or `afterHandling`:
  * the network handles the request first (the post is created), then answers with this
@@ -46,16 +56,19 @@ export async function startFake(handler: Handler, latencyMs = 0): Promise<Fake> 
     return fault.replies[injected++ % fault.replies.length];
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = "";
-    req.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    req.on("end", () => {
-      const request: FakeRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, receivedAt: Date.now(), json: () => JSON.parse(body || "{}") as Record<string, unknown> };
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", async () => {
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString();
+      const form = () => new Response(bytes, { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+      const request: FakeRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body, bytes, receivedAt: Date.now(), json: () => JSON.parse(body || "{}") as Record<string, unknown>, form };
       requests.push(request);
       const special = pick(request);
       let reply: Reply;
       if (special && !("afterHandling" in special)) reply = special;
       else {
-        const handled = { delayMs: latencyMs || undefined, ...handler(request) };
+        const handled = { delayMs: latencyMs || undefined, ...(await handler(request)) };
         if (!special) reply = handled;
         else if (special.status === undefined) reply = { ...handled, delayMs: special.delayMs ?? handled.delayMs };
         else reply = { status: special.status, body: special.body, headers: special.headers, delayMs: special.delayMs };

@@ -2,11 +2,14 @@
 // answer that does not prove the post was refused (a 5xx, a timeout) is settled by reading
 // the user's posts since the first attempt back (GET /2/users/:id/tweets), a retry reads
 // them before it sends again, and a 403 "duplicate content" on a retry is our earlier post
-// when the read-back finds it.
+// when the read-back finds it. Media go first, by the chunked upload (INIT, APPEND of 4 MiB
+// segments in order, FINALIZE, then STATUS until a video or GIF is processed), with alt text
+// through POST /2/media/metadata; the post then names them in media.media_ids.
 import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
 import type { PublishOutcome } from "~/domain/publish-outcome";
 import { MAX_READ_BACK_PAGES, fromXText, readBackFrom, sameText } from "~/domain/read-back";
-import { type ChannelAdapter, type LookupResult, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
+import { type ChannelAdapter, type LookupResult, type MediaToSend, type PublishRequest, duplicateOnRetry, isOutcome, postedEarlier, readJson, send } from "../adapter.server";
 
 // Wait for whichever window is exhausted: the 24-hour cap when it is at 0, else the 15-minute one.
 function resetIn(response: Response): number | undefined {
@@ -52,7 +55,82 @@ async function lookup(request: PublishRequest): Promise<LookupResult> {
   return null;
 }
 
+// X takes segments of at most 5 MB; 4 MiB leaves room for the multipart around it.
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const PROCESSING_WAIT_MS = 10 * 60_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const categoryOf = (item: MediaToSend) => (item.kind === "VIDEO" ? "tweet_video" : item.kind === "GIF" ? "tweet_gif" : "tweet_image");
+
+/** The stream in pieces of exactly `size` bytes (the last one shorter), in order. */
+async function* chunks(stream: Readable, size: number) {
+  let pending: Buffer[] = [];
+  let length = 0;
+  for await (const piece of stream) {
+    pending.push(piece as Buffer);
+    length += (piece as Buffer).length;
+    while (length >= size) {
+      const joined = Buffer.concat(pending);
+      yield joined.subarray(0, size);
+      pending = [joined.subarray(size)];
+      length -= size;
+    }
+  }
+  if (length) yield Buffer.concat(pending);
+}
+
+/** X's answer to an upload step as an outcome, or the parsed body when it went through. */
+async function uploadStep(request: PublishRequest, step: string, init: RequestInit, url = `${baseOf(request)}/2/media/upload`): Promise<Record<string, unknown> | PublishOutcome> {
+  const response = await send(url, { ...init, headers: { ...auth(request), ...init.headers } }, Math.max(request.timeoutMs ?? 0, 60_000));
+  if (isOutcome(response)) return response;
+  const body = await readJson(response);
+  if (response.ok) return body;
+  const detail = String(body.detail ?? body.title ?? `HTTP ${response.status}`);
+  if (response.status === 401) return { kind: "failed", failureClass: "auth", message: "X refused the token; connect the channel again." };
+  if (response.status === 400 || response.status === 413) return { kind: "failed", failureClass: "media", message: `X refused the file (${step}): ${detail}` };
+  if (response.status === 429) return { kind: "retry", message: "X's media upload limit was reached", retryAfterMs: resetIn(response) };
+  return { kind: "retry", message: `X answered ${response.status} to ${step}: ${detail}` };
+}
+const failedStep = (value: Record<string, unknown> | PublishOutcome): value is PublishOutcome => typeof value.kind === "string" && ["published", "retry", "failed", "unknown"].includes(value.kind as string);
+const form = (fields: Record<string, string | Blob>) => {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  return { method: "POST", body };
+};
+
+async function uploadMedia(item: MediaToSend, request: PublishRequest): Promise<{ remoteId: string } | PublishOutcome> {
+  if (!request.credentials.token) return { kind: "failed", failureClass: "config", message: "The X channel needs a user access token." };
+  const init = await uploadStep(request, "INIT", form({ command: "INIT", media_type: item.mimeType, total_bytes: String(item.byteSize), media_category: categoryOf(item) }));
+  if (failedStep(init)) return init;
+  const id = String((init.data as { id?: string } | undefined)?.id ?? "");
+  if (!id) return { kind: "retry", message: "X's INIT answered no media id" };
+  let index = 0;
+  for await (const chunk of chunks(await item.read(), CHUNK_BYTES)) {
+    const appended = await uploadStep(request, `APPEND ${index}`, form({ command: "APPEND", media_id: id, segment_index: String(index), media: new Blob([new Uint8Array(chunk)], { type: "application/octet-stream" }) }));
+    if (failedStep(appended)) return appended;
+    index++;
+  }
+  const finalized = await uploadStep(request, "FINALIZE", form({ command: "FINALIZE", media_id: id }));
+  if (failedStep(finalized)) return finalized;
+  let processing = (finalized.data as { processing_info?: { state?: string; check_after_secs?: number } } | undefined)?.processing_info;
+  for (let waited = 0; processing && processing.state !== "succeeded" && waited < PROCESSING_WAIT_MS; ) {
+    if (processing.state === "failed") return { kind: "failed", failureClass: "media", message: `X could not process ${item.fileName}.` };
+    const pause = Math.min(Math.max(processing.check_after_secs ?? 1, 1) * 1000, 30_000);
+    await sleep(pause);
+    waited += pause;
+    const status = await uploadStep(request, "STATUS", { method: "GET" }, `${baseOf(request)}/2/media/upload?${new URLSearchParams({ command: "STATUS", media_id: id })}`);
+    if (failedStep(status)) return status;
+    processing = (status.data as { processing_info?: typeof processing } | undefined)?.processing_info;
+  }
+  // X reads alt text for pictures and GIFs only.
+  if (item.altText && item.kind !== "VIDEO") {
+    const described = await uploadStep(request, "alt text", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id, metadata: { alt_text: { text: item.altText.slice(0, 1000) } } }) }, `${baseOf(request)}/2/media/metadata`);
+    if (failedStep(described)) return described;
+  }
+  return { remoteId: id };
+}
+
 export const x: ChannelAdapter = {
+  uploadMedia,
   async publish(request): Promise<PublishOutcome> {
     if (!request.credentials.token) return { kind: "failed", failureClass: "config", message: "The X channel needs a user access token." };
     const earlier = await postedEarlier(request, lookup);
@@ -60,7 +138,7 @@ export const x: ChannelAdapter = {
     const response = await send(`${baseOf(request)}/2/tweets`, {
       method: "POST",
       headers: { ...auth(request), "content-type": "application/json" },
-      body: JSON.stringify({ text: textOf(request) }),
+      body: JSON.stringify({ text: textOf(request), ...(request.media?.length ? { media: { media_ids: request.media.map((m) => m.remoteId) } } : {}) }),
     }, request.timeoutMs);
     if (isOutcome(response)) return response;
     const body = await readJson(response);

@@ -16,10 +16,11 @@ import { NetworkIcon } from "../network-icon";
 import { ViolationList } from "../violation-list";
 import { Alternates } from "./alternates";
 import { type Repeat, RepetitionFields } from "./repetition-fields";
+import { type EditorMedia, VariantMedia, mediaSrc } from "./variant-media";
 import { VariantPreview } from "./variant-preview";
 
 export type EditorChannel = { id: string; name: string; network: NetworkKind; enabled: boolean; settings: unknown };
-export type EditorVariant = { channelId: string; text: string; link: string; media: string; alternates: string[] };
+export type EditorVariant = { channelId: string; text: string; link: string; media: string; attachments: EditorMedia[]; alternates: string[] };
 export type EditorValues = {
   title: string;
   body: string;
@@ -48,6 +49,8 @@ type Props = {
   channels: EditorChannel[];
   categories: Category[];
   initial: EditorValues;
+  /** The workspace's library, newest first, to pick from. */
+  library: EditorMedia[];
   result: EditorResult;
   canSubmit: boolean;
   canSchedule: boolean;
@@ -56,7 +59,7 @@ type Props = {
   series: { number: number | null } | null;
 };
 
-export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, result, canSubmit, canSchedule, canOverride, series }: Props) {
+export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories, initial, library: initialLibrary, result, canSubmit, canSchedule, canOverride, series }: Props) {
   const { t, locale } = useI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const [body, setBody] = useState(initial.body);
@@ -67,11 +70,13 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
   const [when, setWhen] = useState({ date: initial.date, time: initial.time });
   const [repeat, setRepeat] = useState<Repeat>({ repeat: initial.repeat, interval: initial.interval, byWeekday: initial.byWeekday, ends: initial.ends, until: initial.until, count: initial.count, missing: initial.missing });
   const [scope, setScope] = useState("this");
+  const [library, setLibrary] = useState(initialLibrary);
+  const [alts, setAlts] = useState<Record<string, string>>({});
   const check = useFetcher<{ violations: LocalizedViolation[]; consequences?: LocalizedViolation[]; dstChoice?: { earlier: string; later: string } | null; message?: string }>();
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const errors = result?.fieldErrors ?? {};
 
-  const variantFor = (channelId: string) => variants[channelId] ?? { channelId, text: body, link: "", media: "", alternates: [], edited: false };
+  const variantFor = (channelId: string) => variants[channelId] ?? { channelId, text: body, link: "", media: "", attachments: [], alternates: [], edited: false };
   const scheduleCheck = () => {
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
@@ -154,7 +159,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                   onChange={(event) => {
                     const on = event.currentTarget.checked;
                     setSelected((current) => (on ? [...current, c.id] : current.filter((id) => id !== c.id)));
-                    if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", alternates: [], edited: false } }));
+                    if (on && !variants[c.id]) setVariants((current) => ({ ...current, [c.id]: { channelId: c.id, text: body, link: "", media: "", attachments: [], alternates: [], edited: false } }));
                   }}
                 />
                 <NetworkIcon network={c.network} />
@@ -171,6 +176,12 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
           const v = variantFor(channelId);
           const measured = checkVariant(channel.network, { text: v.text, link: v.link, mediaUrls: v.media.split(/\s+/).filter(Boolean) }, checkSettingsOf(channel.settings));
           const update = (patch: Partial<EditorVariant>) => setVariants((current) => ({ ...current, [channelId]: { ...v, ...patch, edited: true } }));
+          // Media is the channel's own without making its text stop following the main text.
+          const setAttachments = (attachments: EditorMedia[]) => {
+            setVariants((current) => ({ ...current, [channelId]: { ...variantFor(channelId), ...current[channelId], attachments } }));
+            scheduleCheck();
+          };
+          const shown = v.attachments.map((item) => ({ src: item.kind === "VIDEO" ? null : mediaSrc(slug, item), alt: alts[item.id] ?? item.altText, name: item.fileName }));
           const counterId = `counter-${channelId}`;
           return (
             <section key={channelId} className="variant" aria-label={t.editor.variantFor(channel.name)}>
@@ -207,6 +218,24 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     <textarea name={`variants[${i}].media`} rows={2} value={v.media} onChange={(event) => update({ media: event.currentTarget.value })} placeholder="https://…/image.jpg" />
                   </label>
                   {errorFor(`variants[${i}].media`)}
+                  <VariantMedia
+                    slug={slug}
+                    index={i}
+                    items={v.attachments}
+                    library={library}
+                    alts={alts}
+                    onItems={setAttachments}
+                    onAlt={(mediaId, alt) => setAlts((current) => ({ ...current, [mediaId]: alt }))}
+                    onUploaded={(item) => {
+                      setLibrary((current) => [item, ...current]);
+                      setVariants((current) => {
+                        const now = current[channelId] ?? variantFor(channelId);
+                        return { ...current, [channelId]: { ...now, attachments: [...now.attachments, item] } };
+                      });
+                      scheduleCheck();
+                    }}
+                  />
+                  {errorFor(`variants[${i}].attachments`)}
                   {seriesWide ? <Alternates index={i} channelName={channel.name} texts={v.alternates} onChange={(alternates) => setVariants((current) => ({ ...current, [channelId]: { ...v, alternates } }))} /> : null}
                   {v.edited && v.text !== body ? (
                     <button type="button" className="link" onClick={() => setVariants((current) => ({ ...current, [channelId]: { ...v, text: body, edited: false } }))}>
@@ -214,7 +243,7 @@ export function PostEditor({ slug, postId, zone, zoneLabel, channels, categories
                     </button>
                   ) : null}
                 </div>
-                <VariantPreview network={channel.network} channelName={channel.name} text={v.text} link={v.link} mediaUrls={v.media.split(/\s+/).filter(Boolean)} folded />
+                <VariantPreview network={channel.network} channelName={channel.name} text={v.text} link={v.link} mediaUrls={v.media.split(/\s+/).filter(Boolean)} media={shown} folded />
               </div>
             </section>
           );

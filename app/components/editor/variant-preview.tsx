@@ -5,19 +5,23 @@ import type { CSSProperties } from "react";
 import { type NetworkKind, networkModules } from "~/channels/networks";
 import { useI18n } from "~/i18n/use-i18n";
 
+export type PreviewMedia = { src: string | null; alt: string; name: string };
+
 type Props = {
   network: NetworkKind;
   channelName: string;
   text: string;
   link?: string | null;
   mediaUrls?: readonly string[];
+  /** Library items, in order: a thumbnail (none for a video) and the alt text it goes with. */
+  media?: readonly PreviewMedia[];
   /** Fold a long text behind "see more" where the network's feed does (the editor's view of the feed). */
   folded?: boolean;
 };
 
 const token = /(https?:\/\/[^\s]+|[#@][\p{L}\p{N}_]+)/gu;
 
-export function VariantPreview({ network, channelName, text, link, mediaUrls = [], folded: fold = false }: Props) {
+export function VariantPreview({ network, channelName, text, link, mediaUrls = [], media = [], folded: fold = false }: Props) {
   const { t } = useI18n();
   const { name, icon, preview } = networkModules[network];
   const foldAt = fold ? preview.foldAt : null;
@@ -44,8 +48,17 @@ export function VariantPreview({ network, channelName, text, link, mediaUrls = [
           <span>{link}</span>
         </div>
       ) : null}
-      {mediaUrls.length ? (
+      {mediaUrls.length || media.length ? (
         <div className="preview-media">
+          {media.map((item, k) =>
+            item.src ? (
+              <img key={`${k}-${item.src}`} className="media-tile" src={item.src} alt={item.alt} />
+            ) : (
+              <span key={`${k}-${item.name}`} className="media-tile" role="img" aria-label={item.alt || item.name}>
+                ▶ {item.name}
+              </span>
+            ),
+          )}
           {mediaUrls.map((url) => (
             <span key={url} className="media-tile">
               {safeHost(url)}
