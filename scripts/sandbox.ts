@@ -18,6 +18,9 @@ export async function startSandbox(label: string, env: Record<string, string> = 
     SESSION_SECRET: randomBytes(32).toString("hex"),
     ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     LOG_LEVEL: "warn",
+    // Drills and benches talk to fake networks on loopback, which the outbound guard
+    // (decision 0063) refuses unless told otherwise.
+    ALLOW_PRIVATE_NETWORK_ADDRESSES: "true",
     ...env,
   });
   const { deployMigrations } = await import("../prisma/schema-engine.server.ts");
