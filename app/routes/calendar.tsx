@@ -7,7 +7,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useRevalidator }
 import { useEffect } from "react";
 import { BrandPauseForm, type PauseResult } from "~/components/all-brands/brand-pause-form";
 import { BrandWeek } from "~/components/all-brands/brand-week";
-import { LocaleSelect } from "~/components/locale-select";
+import { FilterSelect } from "~/components/filter-select";
+import { LanguageForm } from "~/components/locale-select";
 import { type BulkPauseOutcome, allBrandsPerDay, allBrandsQueryOf, allBrandsViews, brandColours, bulkPauseSchema, personZoneCookie, zoneCity } from "~/domain/all-brands";
 import { calendarRange } from "~/domain/calendar-range";
 import { can, needsTwoFactorFirst } from "~/domain/permissions";
@@ -124,16 +125,7 @@ export default function AllBrands() {
           Rytm
         </Link>
         <span className="spacer" />
-        <Form method="post" action="/preferences" className="inline">
-          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-          <label className="inline">
-            <span className="visually-hidden">{t.language.label}</span>
-            <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
-          </label>
-          <button type="submit" className="secondary">
-            {t.language.save}
-          </button>
-        </Form>
+        <LanguageForm />
         <span className="muted">{user.name}</span>
         <Link to="/account">{t.account.page.menu}</Link>
       </header>
@@ -181,28 +173,8 @@ export default function AllBrands() {
               ))}
             </ul>
           </fieldset>
-          <label>
-            {t.allBrands.state}
-            <select name="status" defaultValue={query.status ?? ""}>
-              <option value="">{t.allBrands.any}</option>
-              {postStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t.status[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t.allBrands.channel}
-            <select name="network" defaultValue={query.network ?? ""}>
-              <option value="">{t.allBrands.any}</option>
-              {networkKinds.map((n) => (
-                <option key={n} value={n}>
-                  {networkName(n)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t.allBrands.state} name="status" value={query.status} any={t.allBrands.any} options={postStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
+          <FilterSelect label={t.allBrands.channel} name="network" value={query.network} any={t.allBrands.any} options={networkKinds.map((n) => ({ value: n, label: networkName(n) }))} />
           <div className="inline">
             <button type="submit">{t.allBrands.apply}</button>
             <Link to={`?view=${query.view}${query.date ? `&date=${query.date}` : ""}`}>{t.allBrands.showAll}</Link>

@@ -3,6 +3,7 @@
 // Undo), rule badges (checked by a second request) and the mix panel.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, data } from "@remix-run/node";
+import { FilterSelect } from "~/components/filter-select";
 import { Form, Link, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { DateTime } from "luxon";
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -143,50 +144,10 @@ export default function Calendar() {
       <Form method="get" className="filters" aria-label={t.calendar.filters}>
         <input type="hidden" name="view" value={range.view} />
         <input type="hidden" name="date" value={query.date ?? ""} />
-        <label>
-          {t.calendar.channel}
-          <select name="channel" defaultValue={query.channel ?? ""}>
-            <option value="">{t.calendar.all}</option>
-            {channels.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.calendar.category}
-          <select name="category" defaultValue={query.category ?? ""}>
-            <option value="">{t.calendar.all}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {categoryLabel(c, t)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.calendar.status}
-          <select name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t.calendar.all}</option>
-            {postStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t.status[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.calendar.tag}
-          <select name="tag" defaultValue={query.tag ?? ""}>
-            <option value="">{t.calendar.all}</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t.calendar.channel} name="channel" value={query.channel} any={t.calendar.all} options={channels.map((c) => ({ value: c.id, label: c.name }))} />
+        <FilterSelect label={t.calendar.category} name="category" value={query.category} any={t.calendar.all} options={categories.map((c) => ({ value: c.id, label: categoryLabel(c, t) }))} />
+        <FilterSelect label={t.calendar.status} name="status" value={query.status} any={t.calendar.all} options={postStatuses.map((s) => ({ value: s, label: t.status[s] }))} />
+        <FilterSelect label={t.calendar.tag} name="tag" value={query.tag} any={t.calendar.all} options={tags.map((tag) => ({ value: tag, label: tag }))} />
         <button type="submit" className="secondary">
           {t.calendar.apply}
         </button>

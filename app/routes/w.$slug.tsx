@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction, data } from "@remix-run/node";
-import { Form, Link, NavLink, Outlet, useLoaderData, useLocation, useNavigate } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useNavigate } from "@remix-run/react";
 import { can } from "~/domain/permissions";
-import { LocaleSelect } from "~/components/locale-select";
+import { LanguageForm } from "~/components/locale-select";
 import { useI18n } from "~/i18n/use-i18n";
 import { NotificationBell } from "~/components/notification-bell";
 import { markPostRead, unreadCount } from "~/models/notifications.server";
@@ -39,9 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function WorkspaceLayout() {
   const { user, role, workspace, others, canApprove, canWrite, canUpdate, unread } = useLoaderData<typeof loader>();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const navigate = useNavigate();
-  const location = useLocation();
   const base = `/w/${workspace.slug}`;
   const links = (
     <>
@@ -91,16 +90,7 @@ export default function WorkspaceLayout() {
         {/* On a phone: shown with the menu. */}
         <div className="topbar-account">
           <Link to="/calendar">{t.allBrands.nav}</Link>
-          <Form method="post" action="/preferences" className="inline">
-            <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
-            <label className="inline">
-              <span className="visually-hidden">{t.language.label}</span>
-              <LocaleSelect name="locale" defaultValue={locale} label={t.language.label} />
-            </label>
-            <button type="submit" className="secondary">
-              {t.language.save}
-            </button>
-          </Form>
+          <LanguageForm />
           <span className="muted">
             {user.name} · {t.roles[role]}
           </span>
