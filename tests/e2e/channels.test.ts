@@ -6,8 +6,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
-import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
+import { launch, screenshot, seriousA11yViolations, signedInOwner } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,12 +19,7 @@ describe("connecting channels", () => {
     ["desktop", 1440, 900],
     ["phone", 390, 844],
   ] as const)("asks each network for its own fields, on a %s", async (device, width, height) => {
-    const owner = await createUser(unique("owner"));
-    const workspace = await createWorkspace(unique("brand"));
-    await addMember(workspace.id, owner.id, "OWNER");
-    const page = await newPage(browser);
-    await page.setViewportSize({ width, height });
-    await signInAs(page, owner.email, PASSWORD);
+    const { workspace, page } = await signedInOwner(browser, { width, height });
     await page.goto(`/w/${workspace.slug}/channels`);
     const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Connect", exact: true }) });
     const connect = async (network: string, name: string, fields: Record<string, string>) => {

@@ -5,8 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
 import path from "node:path";
-import { artifactsDir, launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
-import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
+import { artifactsDir, launch, screenshot, seriousA11yViolations, signedInOwner } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,12 +18,7 @@ describe("connecting an account by signing in at the network", () => {
     ["desktop", 1440, 900],
     ["phone", 390, 844],
   ] as const)("goes from Connect X through consent and the pick to a connected channel, on a %s", async (device, width, height) => {
-    const owner = await createUser(unique("owner"));
-    const workspace = await createWorkspace(unique("brand"));
-    await addMember(workspace.id, owner.id, "OWNER");
-    const page = await newPage(browser);
-    await page.setViewportSize({ width, height });
-    await signInAs(page, owner.email, PASSWORD);
+    const { workspace, page } = await signedInOwner(browser, { width, height });
     await page.goto(`/w/${workspace.slug}/channels`);
     await screenshot(page, `connect-accounts-channels-${device}`);
 

@@ -6,8 +6,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { artifactsDir, launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
-import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
+import { artifactsDir, launch, screenshot, seriousA11yViolations, signedInOwner } from "../support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,12 +20,7 @@ describe("connecting Meta's networks by signing in", () => {
     ["facebook", "Facebook", "Rytm Café", "phone", 390, 844],
     ["threads", "Threads", "@rytm", "desktop", 1440, 900],
   ] as const)("goes from Connect %s through consent and the pick to a connected channel (%s, %s, on a %s)", async (network, name, account, device, width, height) => {
-    const owner = await createUser(unique("owner"));
-    const workspace = await createWorkspace(unique("brand"));
-    await addMember(workspace.id, owner.id, "OWNER");
-    const page = await newPage(browser);
-    await page.setViewportSize({ width, height });
-    await signInAs(page, owner.email, PASSWORD);
+    const { workspace, page } = await signedInOwner(browser, { width, height });
     await page.goto(`/w/${workspace.slug}/channels`);
     if (network === "facebook" && device === "desktop") await screenshot(page, "connect-meta-channels-desktop");
 

@@ -4,8 +4,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
-import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
+import { launch, screenshot, seriousA11yViolations, signedInOwner } from "../support/browser";
+import { unique } from "../support/fixtures";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,12 +14,7 @@ beforeAll(async () => {
 afterAll(() => browser.close());
 
 async function ownerOnChannels(width: number, height: number) {
-  const owner = await createUser(unique("owner"));
-  const workspace = await createWorkspace(unique("brand"));
-  await addMember(workspace.id, owner.id, "OWNER");
-  const page = await newPage(browser);
-  await page.setViewportSize({ width, height });
-  await signInAs(page, owner.email, PASSWORD);
+  const { workspace, page } = await signedInOwner(browser, { width, height });
   await page.goto(`/w/${workspace.slug}/channels`);
   return { page, workspace };
 }

@@ -5,8 +5,7 @@ import sharp from "sharp";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/utils/db.server";
-import { hydrated, launch, newPage, screenshot, seriousA11yViolations, signInAs } from "../support/browser";
-import { PASSWORD, addMember, createUser, createWorkspace, unique } from "../support/fixtures";
+import { hydrated, launch, screenshot, seriousA11yViolations, signedInOwner } from "../support/browser";
 
 let browser: Browser;
 let photo: Buffer;
@@ -23,12 +22,7 @@ describe("the media library", () => {
     ["desktop", 1440, 900],
     ["phone", 390, 844],
   ] as const)("uploads several files at once and takes their alt text, on a %s", async (device, width, height) => {
-    const owner = await createUser(unique("owner"));
-    const workspace = await createWorkspace(unique("brand"));
-    await addMember(workspace.id, owner.id, "OWNER");
-    const page = await newPage(browser);
-    await page.setViewportSize({ width, height });
-    await signInAs(page, owner.email, PASSWORD);
+    const { workspace, page } = await signedInOwner(browser, { width, height });
     await page.goto(`/w/${workspace.slug}/media`);
     await hydrated(page);
     await page.getByText("No media yet").waitFor();
@@ -64,11 +58,7 @@ describe("the media library", () => {
   });
 
   it("takes files dropped on it and pasted into it", async () => {
-    const owner = await createUser(unique("owner"));
-    const workspace = await createWorkspace(unique("brand"));
-    await addMember(workspace.id, owner.id, "OWNER");
-    const page = await newPage(browser);
-    await signInAs(page, owner.email, PASSWORD);
+    const { workspace, page } = await signedInOwner(browser);
     await page.goto(`/w/${workspace.slug}/media`);
     await hydrated(page);
     const zone = page.locator(".media-drop");

@@ -6,6 +6,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { inject, vi } from "vitest";
+import { PASSWORD, addMember, createUser, createWorkspace, unique } from "./fixtures";
 
 // A browser test walks a person's path through several pages; on two cores busy with the
 // server, worker and PostgreSQL, a path takes 15–30 s, so browser tests get more than the
@@ -64,6 +65,17 @@ export async function signInAs(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/** A new workspace and its owner, signed in on a fresh page (of the given size, if one is given). */
+export async function signedInOwner(browser: Browser, viewport?: { width: number; height: number }) {
+  const owner = await createUser(unique("owner"));
+  const workspace = await createWorkspace(unique("brand"));
+  await addMember(workspace.id, owner.id, "OWNER");
+  const page = await newPage(browser);
+  if (viewport) await page.setViewportSize(viewport);
+  await signInAs(page, owner.email, PASSWORD);
+  return { owner, workspace, page };
 }
 
 /** The ids and places of serious or critical accessibility violations (axe) on the page as it stands. */
